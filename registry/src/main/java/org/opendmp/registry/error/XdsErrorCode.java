@@ -1,0 +1,29 @@
+package org.opendmp.registry.error;
+
+/**
+ * The IHE XDS.b error codes (ITI TF-3 Table 4.2.4.1-2) this registry/repository reports,
+ * spelled exactly as they appear in {@code RegistryError/@errorCode}.
+ */
+public enum XdsErrorCode {
+    XDSRegistryMetadataError,
+    XDSRepositoryMetadataError,
+    XDSMissingDocument,
+    XDSMissingDocumentMetadata,
+    XDSNonIdenticalHash,
+    XDSNonIdenticalSize,
+    XDSPatientIdDoesNotMatch,
+    XDSRegistryDuplicateUniqueIdInMessage,
+    XDSDuplicateUniqueIdInRegistry,
+    XDSUnknownPatientId,
+    XDSDocumentUniqueIdError,
+    XDSUnknownRepositoryId,
+    XDSStoredQueryParamNumber,
+    XDSStoredQueryMissingParam,
+    XDSUnknownStoredQuery,
+    XDSRegistryError,
+    XDSRepositoryError,
+    XDSRegistryBusy,
+    XDSRepositoryBusy,
+    XDSResultNotSinglePatient,
+    XDSTooManyResults
+}

@@ -1,0 +1,86 @@
+package org.opendmp.registry.query;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.opendmp.registry.error.XdsErrorCode;
+import org.opendmp.registry.error.XdsException;
+import org.opendmp.registry.hl7.Cx;
+import org.opendmp.registry.hl7.Dtm;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What a stored query runs against: the registry tables, the requested return type
+ * (LeafClass fetches the stored ebRIM, ObjectRef only ids) and the cap on answer size.
+ */
+public final class QueryContext {
+
+    private final JdbcTemplate jdbc;
+    private final boolean leafClass;
+    private final int maxResults;
+    private int returned;
+
+    public QueryContext(JdbcTemplate jdbc, boolean leafClass, int maxResults) {
+        this.jdbc = jdbc;
+        this.leafClass = leafClass;
+        this.maxResults = maxResults;
+    }
+
+    /** Objects of one table ({@code table alias}) matching the clause, oldest first. */
+    List<Row> select(String table, String alias, Sql sql, String orderBy) {
+        String columns = alias + ".uuid, " + alias + ".patient_id" + (leafClass ? ", " + alias + ".ebrim" : "");
+        String query = "SELECT " + columns + " FROM " + table + " " + alias + " WHERE " + sql.where()
+                + (orderBy == null ? "" : " ORDER BY " + orderBy) + " LIMIT " + (maxResults + 1 - returned);
+        List<Row> rows = jdbc.query(query, (rs, n) -> new Row(rs.getString(1), rs.getString(2),
+                leafClass ? rs.getString(3) : null), sql.args());
+        returned += rows.size();
+        if (returned > maxResults) {
+            throw new XdsException(XdsErrorCode.XDSTooManyResults,
+                    "the query matches more than " + maxResults + " objects: narrow it down");
+        }
+        return rows;
+    }
+
+    /** Associations with both ends among the given objects. */
+    List<Row> associationsAmong(Collection<String> uuids) {
+        if (uuids.isEmpty()) {
+            return List.of();
+        }
+        Set<String> ends = new HashSet<>(uuids);
+        String in = Sql.placeholders(ends.size());
+        List<Object> args = new ArrayList<>(ends);
+        args.addAll(ends);
+        String columns = "uuid, patient_id, source_uuid, target_uuid" + (leafClass ? ", ebrim" : "");
+        List<Row> rows = new ArrayList<>();
+        jdbc.query("SELECT " + columns + " FROM association WHERE source_uuid IN (" + in + ") OR target_uuid IN ("
+                + in + ") ORDER BY uuid", rs -> {
+                    if (ends.contains(rs.getString(3)) && ends.contains(rs.getString(4))) {
+                        rows.add(new Row(rs.getString(1), rs.getString(2), leafClass ? rs.getString(5) : null));
+                    }
+                }, args.toArray());
+        returned += rows.size();
+        if (returned > maxResults) {
+            throw new XdsException(XdsErrorCode.XDSTooManyResults,
+                    "the query matches more than " + maxResults + " objects: narrow it down");
+        }
+        return rows;
+    }
+
+    static String patientId(String value, String parameter) {
+        return Cx.parse(value, parameter).canonical();
+    }
+
+    static Long time(QueryParameters parameters, String name) {
+        String value = parameters.single(name, false);
+        return value == null ? null : Dtm.parse(value, name).lowerBound();
+    }
+
+    static void requireSinglePatient(List<Row> rows) {
+        if (rows.stream().map(Row::patientId).distinct().count() > 1) {
+            throw new XdsException(XdsErrorCode.XDSResultNotSinglePatient,
+                    "the requested objects belong to more than one patient");
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.opendmp.registry.query;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A WHERE clause built from fixed column names and bound values only: no client text ever
+ * becomes SQL.
+ */
+final class Sql {
+
+    private final StringBuilder where = new StringBuilder();
+    private final List<Object> args = new ArrayList<>();
+
+    Sql condition(String clause, Object... values) {
+        if (where.length() > 0) {
+            where.append(" AND ");
+        }
+        where.append(clause);
+        args.addAll(List.of(values));
+        return this;
+    }
+
+    Sql eq(String column, Object value) {
+        return condition(column + " = ?", value);
+    }
+
+    /** {@code column IN (...)}; nothing when the list is empty (the parameter was not given). */
+    Sql in(String column, Collection<?> values) {
+        if (values.isEmpty()) {
+            return this;
+        }
+        return condition(column + " IN (" + placeholders(values.size()) + ")", values.toArray());
+    }
+
+    Sql atLeast(String column, Long value) {
+        return value == null ? this : condition(column + " >= ?", value);
+    }
+
+    Sql before(String column, Long value) {
+        return value == null ? this : condition(column + " < ?", value);
+    }
+
+    /** One EXISTS per AND-group, each matching any code of its group. */
+    Sql codesAndOr(String table, String ownerColumn, String outerColumn, String attribute, List<List<String>> groups) {
+        for (List<String> group : groups) {
+            if (group.isEmpty()) {
+                continue;
+            }
+            List<Object> values = new ArrayList<>();
+            String attributeClause = "";
+            if (attribute != null) {
+                attributeClause = " AND c.attribute = ?";
+                values.add(attribute);
+            }
+            values.addAll(group);
+            condition("EXISTS (SELECT 1 FROM " + table + " c WHERE c." + ownerColumn + " = " + outerColumn
+                    + attributeClause + " AND c.code IN (" + placeholders(group.size()) + "))", values.toArray());
+        }
+        return this;
+    }
+
+    /** Author person matching any of the patterns; IHE's % and _ wildcards are SQL LIKE's. */
+    Sql authorLike(String table, String ownerColumn, String outerColumn, List<String> patterns) {
+        if (patterns.isEmpty()) {
+            return this;
+        }
+        StringBuilder likes = new StringBuilder();
+        for (int i = 0; i < patterns.size(); i++) {
+            likes.append(i == 0 ? "" : " OR ").append("a.author_person LIKE ? ESCAPE '\\'");
+        }
+        List<Object> values = new ArrayList<>();
+        for (String pattern : patterns) {
+            values.add(pattern.replace("\\", "\\\\"));
+        }
+        return condition("EXISTS (SELECT 1 FROM " + table + " a WHERE a." + ownerColumn + " = " + outerColumn
+                + " AND (" + likes + "))", values.toArray());
+    }
+
+    boolean isEmpty() {
+        return where.length() == 0;
+    }
+
+    String where() {
+        return where.length() == 0 ? "1 = 1" : where.toString();
+    }
+
+    Object[] args() {
+        return args.toArray();
+    }
+
+    static String placeholders(int count) {
+        return String.join(",", java.util.Collections.nCopies(count, "?"));
+    }
+}

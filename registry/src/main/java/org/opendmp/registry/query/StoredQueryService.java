@@ -1,0 +1,78 @@
+package org.opendmp.registry.query;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.opendmp.registry.ebrim.EbrimXml;
+import org.opendmp.registry.ebrim.XdsVocabulary;
+import org.opendmp.registry.error.XdsErrorCode;
+import org.opendmp.registry.error.XdsException;
+import org.opendmp.wsdl.query.AdhocQueryRequest;
+import org.opendmp.wsdl.query.AdhocQueryResponse;
+import org.opendmp.wsdl.rim.AdhocQueryType;
+import org.opendmp.wsdl.rim.ObjectFactory;
+import org.opendmp.wsdl.rim.ObjectRefType;
+import org.opendmp.wsdl.rim.RegistryObjectListType;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** ITI-18 Registry Stored Query: finds the stored query by id, runs it, builds the answer. */
+public class StoredQueryService {
+
+    private static final ObjectFactory RIM = new ObjectFactory();
+
+    private final Map<String, StoredQuery> queries;
+    private final JdbcTemplate jdbc;
+    private final EbrimXml ebrimXml;
+    private final int maxResults;
+
+    public StoredQueryService(JdbcTemplate jdbc, EbrimXml ebrimXml, int maxResults) {
+        this.jdbc = jdbc;
+        this.ebrimXml = ebrimXml;
+        this.maxResults = maxResults;
+        this.queries = Stream.of(new FindDocuments(), new FindSubmissionSets(), new GetDocuments(),
+                        new GetAssociations(), new GetSubmissionSetAndContents(), new GetAll())
+                .collect(Collectors.toUnmodifiableMap(StoredQuery::id, Function.identity()));
+    }
+
+    public AdhocQueryResponse query(AdhocQueryRequest request) {
+        AdhocQueryType adhocQuery = request.getAdhocQuery();
+        if (adhocQuery == null || adhocQuery.getId() == null) {
+            throw new XdsException(XdsErrorCode.XDSUnknownStoredQuery, "AdhocQuery has no stored query id");
+        }
+        StoredQuery query = queries.get(adhocQuery.getId().trim().toLowerCase(java.util.Locale.ROOT));
+        if (query == null) {
+            throw new XdsException(XdsErrorCode.XDSUnknownStoredQuery, "unknown stored query id " + adhocQuery.getId());
+        }
+        boolean leafClass = leafClass(request);
+        List<Row> rows = query.execute(QueryParameters.of(adhocQuery), new QueryContext(jdbc, leafClass, maxResults));
+
+        AdhocQueryResponse response = new AdhocQueryResponse();
+        response.setStatus(XdsVocabulary.RESPONSE_SUCCESS);
+        RegistryObjectListType list = new RegistryObjectListType();
+        for (Row row : rows) {
+            if (leafClass) {
+                list.getIdentifiable().add(ebrimXml.fromXml(row.ebrim()));
+            } else {
+                ObjectRefType ref = new ObjectRefType();
+                ref.setId(row.uuid());
+                list.getIdentifiable().add(RIM.createObjectRef(ref));
+            }
+        }
+        response.setRegistryObjectList(list);
+        return response;
+    }
+
+    private static boolean leafClass(AdhocQueryRequest request) {
+        String returnType = request.getResponseOption() == null ? null : request.getResponseOption().getReturnType();
+        if (returnType == null || returnType.equals("LeafClass")) {
+            return true;
+        }
+        if (returnType.equals("ObjectRef")) {
+            return false;
+        }
+        throw new XdsException(XdsErrorCode.XDSRegistryError,
+                "returnType must be LeafClass or ObjectRef, not " + returnType);
+    }
+}
