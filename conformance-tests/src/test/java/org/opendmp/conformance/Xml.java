@@ -153,7 +153,6 @@ public final class Xml {
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
                 default -> out.append(c);
             }
         }

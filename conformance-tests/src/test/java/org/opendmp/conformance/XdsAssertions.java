@@ -1,0 +1,110 @@
+package org.opendmp.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Assertions on IHE answers, each failing with the full server answer in its message. */
+public final class XdsAssertions {
+
+    private static final Pattern STACK_FRAME = Pattern.compile("(?m)^\\s*at [\\w$.]+\\(|\\bat (org|java|javax|jdk|sun|com)\\.");
+
+    private XdsAssertions() {
+    }
+
+    /** HTTP 200, a SOAP envelope that is not a Fault, status Success and no error. */
+    public static void assertSuccess(SoapResponse response) {
+        assertThat(response.isFault()).as("unexpected SOAP Fault: %s", response).isFalse();
+        assertThat(response.httpStatus()).as("HTTP status of %s", response).isEqualTo(200);
+        assertThat(response.isSoapEnvelope()).as("SOAP envelope expected: %s", response).isTrue();
+        assertThat(response.status()).as("status of %s", response).isEqualTo(Xds.SUCCESS);
+        assertThat(response.errors()).as("RegistryErrors of a successful answer: %s", response)
+                .noneMatch(e -> Xds.SEVERITY_ERROR.equals(e.severity()));
+    }
+
+    /**
+     * A RegistryResponse (or AdhocQueryResponse) with status Failure carrying a RegistryError with
+     * the given code, severity Error and a codeContext; no server internals in the answer.
+     */
+    public static void assertRegistryError(SoapResponse response, String errorCode) {
+        assertNoInternalsLeaked(response);
+        assertThat(response.isFault()).as("expected RegistryError %s, got a SOAP Fault: %s", errorCode, response)
+                .isFalse();
+        assertThat(response.httpStatus()).as("HTTP status of %s", response).isEqualTo(200);
+        assertThat(response.status()).as("status of %s", response).isEqualTo(Xds.FAILURE);
+        assertHasError(response, errorCode);
+    }
+
+    /** The answer lists a RegistryError with this code, severity Error and a non-blank codeContext. */
+    public static void assertHasError(SoapResponse response, String errorCode) {
+        List<SoapResponse.RegistryError> matching = response.errors().stream()
+                .filter(e -> errorCode.equals(e.errorCode())).toList();
+        assertThat(matching).as("RegistryError %s expected among %s in %s", errorCode, response.errorCodes(), response)
+                .isNotEmpty();
+        assertThat(matching).allSatisfy(error -> {
+            assertThat(error.severity()).as("severity of %s", error).isEqualTo(Xds.SEVERITY_ERROR);
+            assertThat(error.codeContext()).as("codeContext of %s", error).isNotBlank();
+        });
+    }
+
+    /** A SOAP Fault with HTTP 400 or 500. */
+    public static void assertSoapFault(SoapResponse response) {
+        assertNoInternalsLeaked(response);
+        assertThat(response.isFault()).as("SOAP Fault expected: %s", response).isTrue();
+        assertThat(response.httpStatus()).as("HTTP status of a SOAP Fault: %s", response).isIn(400, 500);
+    }
+
+    /** Refused either way IHE allows: a SOAP Fault (HTTP 400/500) or a Failure with RegistryErrors. */
+    public static void assertRefused(SoapResponse response) {
+        assertNoInternalsLeaked(response);
+        if (response.isFault()) {
+            assertThat(response.httpStatus()).as("HTTP status of a SOAP Fault: %s", response).isIn(400, 500);
+            return;
+        }
+        assertThat(response.isSoapEnvelope()).as("a SOAP Fault or a RegistryResponse expected: %s", response)
+                .isTrue();
+        assertThat(response.httpStatus()).as("HTTP status of %s", response).isEqualTo(200);
+        assertThat(response.status()).as("status of %s", response).isEqualTo(Xds.FAILURE);
+        assertThat(response.errors()).as("RegistryErrors of %s", response)
+                .anySatisfy(e -> assertThat(e.severity()).isEqualTo(Xds.SEVERITY_ERROR));
+    }
+
+    /** No Java exception name or stack frame in what the server sent back. */
+    public static void assertNoInternalsLeaked(SoapResponse response) {
+        String root = response.rootText();
+        assertThat(root).as("the answer names a Java exception: %s", response).doesNotContain("Exception");
+        assertThat(STACK_FRAME.matcher(root).find()).as("the answer contains a stack trace: %s", response).isFalse();
+    }
+
+    /** The IHE response action and RelatesTo the request's MessageID (ITI TF-2x V.3.2). */
+    public static void assertAddressedResponse(SoapResponse response, String requestAction) {
+        assertThat(response.action()).as("wsa:Action of %s", response).isEqualTo(Xds.responseAction(requestAction));
+        assertThat(response.relatesTo()).as("wsa:RelatesTo of %s", response).isEqualTo(response.requestMessageId());
+    }
+
+    /**
+     * After a refused submission: the registry has no document and no submission set for the
+     * patient, and none of the document uniqueIds is known.
+     */
+    public static void assertNothingStored(XdsClient xds, String patientCx, String... documentUniqueIds) {
+        SoapResponse documents = xds.query(StoredQuery.findDocuments(patientCx));
+        assertThat(documents.isFault()).as("FindDocuments after a refusal: %s", documents).isFalse();
+        assertThat(documents.objectCount()).as("documents stored for %s despite the refusal: %s", patientCx,
+                documents).isZero();
+        SoapResponse submissionSets = xds.query(StoredQuery.findSubmissionSets(patientCx));
+        assertThat(submissionSets.isFault()).as("FindSubmissionSets after a refusal: %s", submissionSets).isFalse();
+        assertThat(submissionSets.objectCount()).as("submission sets stored for %s despite the refusal: %s",
+                patientCx, submissionSets).isZero();
+        if (documentUniqueIds.length > 0) {
+            SoapResponse byUniqueId = xds.query(StoredQuery.getDocumentsByUniqueId(documentUniqueIds));
+            assertSuccess(byUniqueId);
+            assertThat(byUniqueId.objectCount()).as("GetDocuments found refused documents: %s", byUniqueId).isZero();
+        }
+    }
+
+    public static void assertNothingStored(XdsClient xds, Submission refused) {
+        assertNothingStored(xds, refused.patient().cx(),
+                refused.documents().stream().map(DocumentEntry::uniqueId).toArray(String[]::new));
+    }
+}

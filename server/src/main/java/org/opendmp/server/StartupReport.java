@@ -1,0 +1,62 @@
+package org.opendmp.server;
+
+import org.opendmp.server.config.DmpProperties;
+import org.opendmp.server.config.ServerCredentials;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/** Tells the person who started the server where everything is and how to talk to it. */
+@Component
+class StartupReport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StartupReport.class);
+
+    private final DmpProperties properties;
+    private final ServerCredentials credentials;
+    private final Environment environment;
+
+    StartupReport(DmpProperties properties, ServerCredentials credentials, Environment environment) {
+        this.properties = properties;
+        this.credentials = credentials;
+        this.environment = environment;
+    }
+
+    @EventListener
+    public void ready(ApplicationReadyEvent event) {
+        int port = ((WebServerApplicationContext) event.getApplicationContext()).getWebServer().getPort();
+        String base = "https://localhost:" + port + environment.getProperty("cxf.path", "");
+        String management = "http://127.0.0.1:" + environment.getProperty("management.server.port");
+        StringBuilder report = new StringBuilder("\n\nOpen DMP server ready\n")
+                .append("  Registry    ").append(base).append("/registry    (ITI-42, ITI-18)\n")
+                .append("  Repository  ").append(base).append("/repository  (ITI-41, ITI-43)\n")
+                .append("  Operations  ").append(management).append("/actuator/health  (also /metrics, /prometheus; loopback only)\n")
+                .append("  Database    ").append(database()).append('\n')
+                .append("  Repository uniqueId ").append(properties.repository().uniqueId()).append('\n');
+        if (credentials.developmentPki() != null) {
+            var pki = credentials.developmentPki();
+            report.append("  Development PKI (").append(pki.generatedNow() ? "generated now" : "reused")
+                    .append(", not for production) in ").append(pki.directory().toAbsolutePath()).append(":\n")
+                    .append("    CA certificate           ").append(pki.caCertificate().toAbsolutePath()).append('\n')
+                    .append("    demo client cert / key   ").append(pki.clientCertificate().toAbsolutePath())
+                    .append("  ").append(pki.clientKey().toAbsolutePath()).append('\n')
+                    .append("    demo client PKCS#12      ").append(pki.clientKeyStore().toAbsolutePath()).append("  (password changeit)\n")
+                    .append("  Try it: curl --cert ").append(pki.clientCertificate()).append(" --key ").append(pki.clientKey())
+                    .append(" --cacert ").append(pki.caCertificate()).append(" ").append(base).append("/registry?wsdl\n");
+        } else {
+            report.append("  TLS key store ").append(credentials.keyStore()).append(", client CAs ")
+                    .append(credentials.trustAnchors()).append('\n');
+        }
+        LOG.info(report.toString());
+    }
+
+    private String database() {
+        String url = environment.getProperty("spring.datasource.url", "");
+        int parameters = url.indexOf(';');
+        return parameters < 0 ? url : url.substring(0, parameters);
+    }
+}

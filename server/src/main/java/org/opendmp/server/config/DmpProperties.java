@@ -1,0 +1,60 @@
+package org.opendmp.server.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The server's own settings ({@code dmp.*}); every one has a default that suits the embedded
+ * mode. Documented in docs/CONFIGURATION.md.
+ *
+ * @param dataDir    where the embedded database and the development PKI live
+ * @param tls        server key and client trust anchors; the development PKI when not set
+ * @param registry   registry rules
+ * @param repository repository identity
+ * @param soap       limits on SOAP messages
+ */
+@ConfigurationProperties("dmp")
+public record DmpProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue Tls tls,
+        @DefaultValue Registry registry,
+        @DefaultValue Repository repository,
+        @DefaultValue Soap soap) {
+
+    /**
+     * @param keyStore       PKCS#12 holding the server key and certificate chain
+     * @param keyStorePassword its password
+     * @param trustAnchors   PEM file of the CAs whose client certificates are accepted
+     */
+    public record Tls(Path keyStore, @DefaultValue("changeit") String keyStorePassword, Path trustAnchors) {
+        public boolean configured() {
+            return keyStore != null;
+        }
+    }
+
+    /**
+     * @param acceptedPatientAuthorities assigning authorities (OIDs) of the patient ids the registry
+     *                                   accepts until a patient registry is connected: the INS OIDs
+     * @param maxQueryResults            the most objects one stored query may return (XDSTooManyResults beyond)
+     */
+    public record Registry(
+            @DefaultValue({"1.2.250.1.213.1.4.8", "1.2.250.1.213.1.4.9", "1.2.250.1.213.1.4.10", "1.2.250.1.213.1.4.11"})
+            List<String> acceptedPatientAuthorities,
+            @DefaultValue("5000") int maxQueryResults) {
+    }
+
+    /** @param uniqueId this repository's repositoryUniqueId (default: the national DMP repository's) */
+    public record Repository(@DefaultValue("1.2.250.1.213.4.1.1.1.2") String uniqueId) {
+    }
+
+    /** @param maxMessageSize the largest SOAP request accepted, attachments included */
+    public record Soap(@DefaultValue("64MB") DataSize maxMessageSize) {
+    }
+
+    public Path pkiDir() {
+        return dataDir.resolve("pki");
+    }
+}

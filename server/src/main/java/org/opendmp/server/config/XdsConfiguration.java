@@ -1,0 +1,61 @@
+package org.opendmp.server.config;
+
+import java.time.Clock;
+import java.util.HashSet;
+import org.opendmp.registry.ebrim.EbrimXml;
+import org.opendmp.registry.ebrim.SubmissionReader;
+import org.opendmp.registry.patient.PatientIdPolicy;
+import org.opendmp.registry.query.StoredQueryService;
+import org.opendmp.registry.store.RegistryStore;
+import org.opendmp.registry.submit.RegisterDocumentSet;
+import org.opendmp.repository.provide.ProvideAndRegisterDocumentSet;
+import org.opendmp.repository.retrieve.RetrieveDocumentSet;
+import org.opendmp.repository.store.DocumentStore;
+import org.opendmp.repository.store.JdbcDocumentStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the registry and repository (combined deployment: one database, one transaction). */
+@Configuration(proxyBeanMethods = false)
+public class XdsConfiguration {
+
+    @Bean
+    public EbrimXml ebrimXml() {
+        return new EbrimXml();
+    }
+
+    @Bean
+    public RegistryStore registryStore(JdbcTemplate jdbc, EbrimXml ebrimXml) {
+        return new RegistryStore(jdbc, ebrimXml);
+    }
+
+    @Bean
+    public RegisterDocumentSet registerDocumentSet(DmpProperties properties, RegistryStore store,
+                                                   TransactionTemplate transactions) {
+        PatientIdPolicy patients = new PatientIdPolicy(new HashSet<>(properties.registry().acceptedPatientAuthorities()));
+        return new RegisterDocumentSet(new SubmissionReader(patients), store, transactions, Clock.systemUTC());
+    }
+
+    @Bean
+    public StoredQueryService storedQueryService(DmpProperties properties, JdbcTemplate jdbc, EbrimXml ebrimXml) {
+        return new StoredQueryService(jdbc, ebrimXml, properties.registry().maxQueryResults());
+    }
+
+    @Bean
+    public DocumentStore documentStore(DmpProperties properties, JdbcTemplate jdbc) {
+        return new JdbcDocumentStore(jdbc, properties.repository().uniqueId());
+    }
+
+    @Bean
+    public ProvideAndRegisterDocumentSet provideAndRegisterDocumentSet(DmpProperties properties,
+            RegisterDocumentSet registry, DocumentStore documents, TransactionTemplate transactions) {
+        return new ProvideAndRegisterDocumentSet(registry, documents, transactions, properties.repository().uniqueId());
+    }
+
+    @Bean
+    public RetrieveDocumentSet retrieveDocumentSet(DmpProperties properties, DocumentStore documents) {
+        return new RetrieveDocumentSet(documents, properties.repository().uniqueId());
+    }
+}

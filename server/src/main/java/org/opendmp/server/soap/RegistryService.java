@@ -1,0 +1,46 @@
+package org.opendmp.server.soap;
+
+import jakarta.jws.WebService;
+import org.opendmp.registry.ebrim.XdsVocabulary;
+import org.opendmp.registry.query.StoredQueryService;
+import org.opendmp.registry.submit.RegisterDocumentSet;
+import org.opendmp.wsdl.lcm.SubmitObjectsRequest;
+import org.opendmp.wsdl.query.AdhocQueryRequest;
+import org.opendmp.wsdl.query.AdhocQueryResponse;
+import org.opendmp.wsdl.rim.RegistryObjectListType;
+import org.opendmp.wsdl.rs.RegistryResponseType;
+import org.opendmp.wsdl.xdsb.DocumentRegistryPortType;
+
+/** The Document Registry endpoint: ITI-42 Register Document Set-b and ITI-18 Registry Stored Query. */
+@WebService(targetNamespace = "urn:ihe:iti:xds-b:2007", serviceName = "DocumentRegistry_Service",
+        portName = "DocumentRegistry_Port_Soap12", endpointInterface = "org.opendmp.wsdl.xdsb.DocumentRegistryPortType",
+        wsdlLocation = "classpath:wsdl/xds-b.wsdl")
+public class RegistryService implements DocumentRegistryPortType {
+
+    private final RegisterDocumentSet registerDocumentSet;
+    private final StoredQueryService storedQueries;
+
+    public RegistryService(RegisterDocumentSet registerDocumentSet, StoredQueryService storedQueries) {
+        this.registerDocumentSet = registerDocumentSet;
+        this.storedQueries = storedQueries;
+    }
+
+    @Override
+    public RegistryResponseType documentRegistryRegisterDocumentSetB(SubmitObjectsRequest body) {
+        return XdsAnswers.answer("ITI-42", RegistryResponseType::new, () -> {
+            registerDocumentSet.register(body.getRegistryObjectList());
+            RegistryResponseType response = new RegistryResponseType();
+            response.setStatus(XdsVocabulary.RESPONSE_SUCCESS);
+            return response;
+        });
+    }
+
+    @Override
+    public AdhocQueryResponse documentRegistryRegistryStoredQuery(AdhocQueryRequest body) {
+        return XdsAnswers.answer("ITI-18", () -> {
+            AdhocQueryResponse empty = new AdhocQueryResponse();
+            empty.setRegistryObjectList(new RegistryObjectListType());
+            return empty;
+        }, () -> storedQueries.query(body));
+    }
+}

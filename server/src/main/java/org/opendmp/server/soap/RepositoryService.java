@@ -1,0 +1,72 @@
+package org.opendmp.server.soap;
+
+import jakarta.jws.WebService;
+import java.util.Collection;
+import org.apache.cxf.message.Attachment;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.PhaseInterceptorChain;
+import org.opendmp.registry.ebrim.XdsVocabulary;
+import org.opendmp.registry.error.RegistryErrors;
+import org.opendmp.registry.error.XdsErrorCode;
+import org.opendmp.registry.error.XdsException;
+import org.opendmp.repository.provide.ProvideAndRegisterDocumentSet;
+import org.opendmp.repository.retrieve.RetrieveDocumentSet;
+import org.opendmp.wsdl.rs.RegistryResponseType;
+import org.opendmp.wsdl.xdsb.DocumentRepositoryPortType;
+import org.opendmp.wsdl.xdsb.ProvideAndRegisterDocumentSetRequestType;
+import org.opendmp.wsdl.xdsb.RetrieveDocumentSetRequestType;
+import org.opendmp.wsdl.xdsb.RetrieveDocumentSetResponseType;
+
+/** The Document Repository endpoint: ITI-41 Provide and Register Document Set-b and ITI-43 Retrieve Document Set. */
+@WebService(targetNamespace = "urn:ihe:iti:xds-b:2007", serviceName = "DocumentRepository_Service",
+        portName = "DocumentRepository_Port_Soap12", endpointInterface = "org.opendmp.wsdl.xdsb.DocumentRepositoryPortType",
+        wsdlLocation = "classpath:wsdl/xds-b.wsdl")
+public class RepositoryService implements DocumentRepositoryPortType {
+
+    private final ProvideAndRegisterDocumentSet provide;
+    private final RetrieveDocumentSet retrieve;
+
+    public RepositoryService(ProvideAndRegisterDocumentSet provide, RetrieveDocumentSet retrieve) {
+        this.provide = provide;
+        this.retrieve = retrieve;
+    }
+
+    @Override
+    public RegistryResponseType documentRepositoryProvideAndRegisterDocumentSetB(ProvideAndRegisterDocumentSetRequestType body) {
+        return XdsAnswers.answer("ITI-41", RegistryResponseType::new, () -> {
+            refuseUnreferencedParts(body);
+            provide.provide(body);
+            RegistryResponseType response = new RegistryResponseType();
+            response.setStatus(XdsVocabulary.RESPONSE_SUCCESS);
+            return response;
+        });
+    }
+
+    @Override
+    public RetrieveDocumentSetResponseType documentRepositoryRetrieveDocumentSet(RetrieveDocumentSetRequestType body) {
+        return XdsAnswers.answer("ITI-43", () -> retrieve.retrieve(body), refusal -> {
+            RetrieveDocumentSetResponseType response = new RetrieveDocumentSetResponseType();
+            response.setRegistryResponse(RegistryErrors.failure(new RegistryResponseType(), refusal));
+            return response;
+        });
+    }
+
+    /**
+     * A MIME part that no Document refers to is a malformed request (MTOM/XOP, ITI TF-2b
+     * 3.41.4.1.2): refuse it rather than silently store part of what the source sent.
+     */
+    private static void refuseUnreferencedParts(ProvideAndRegisterDocumentSetRequestType body) {
+        Message message = PhaseInterceptorChain.getCurrentMessage();
+        Collection<Attachment> attachments = message == null ? null : message.getAttachments();
+        if (attachments == null) {
+            return;
+        }
+        // CXF also lists an entry of its own without MIME headers; count only parts that came off the wire.
+        long parts = attachments.stream().filter(a -> a.getHeaderNames() != null && a.getHeaderNames().hasNext()).count();
+        if (parts > body.getDocument().size()) {
+            throw new XdsException(XdsErrorCode.XDSRepositoryMetadataError,
+                    "the message has " + parts + " MIME parts besides the SOAP envelope but only "
+                            + body.getDocument().size() + " Document elements");
+        }
+    }
+}
