@@ -41,7 +41,8 @@ class ProvideAndRegisterIT {
 
         assertSuccess(response);
         assertAddressedResponse(response, Xds.ACTION_ITI41);
-        assertThat(xds.findDocuments(patient.cx()).documentUniqueIds()).containsExactly(document.uniqueId());
+        SoapResponse found = xds.findDocuments(patient.cx());
+        assertThat(found.documentUniqueIds()).as("documents in %s", found).containsExactly(document.uniqueId());
     }
 
     @Test
@@ -56,15 +57,15 @@ class ProvideAndRegisterIT {
                 .string("$XDSSubmissionSetUniqueId", submission.uniqueId()));
 
         assertSuccess(contents);
-        assertThat(contents.registryPackages()).hasSize(1);
-        String packageId = contents.registryPackages().get(0).getAttribute("id");
+        String packageId = contents.onlyRegistryPackageId();
         assertThat(packageId).startsWith("urn:uuid:").isNotEqualTo(submission.symbolicId());
-        assertThat(contents.documentUniqueIds()).containsExactlyInAnyOrder(first.uniqueId(), second.uniqueId());
+        assertThat(contents.documentUniqueIds()).as("documents in %s", contents)
+                .containsExactlyInAnyOrder(first.uniqueId(), second.uniqueId());
         List<String> documentIds = contents.extrinsicObjects().stream().map(e -> e.getAttribute("id")).toList();
         assertThat(documentIds).allSatisfy(id -> assertThat(id).startsWith("urn:uuid:")).doesNotHaveDuplicates();
         List<Element> hasMember = contents.associations().stream()
                 .filter(a -> Xds.HAS_MEMBER.equals(a.getAttribute("associationType"))).toList();
-        assertThat(hasMember).hasSize(2);
+        assertThat(hasMember).as("HasMember associations in %s", contents).hasSize(2);
         assertThat(hasMember).allSatisfy(association -> {
             assertThat(association.getAttribute("id")).startsWith("urn:uuid:");
             assertThat(association.getAttribute("sourceObject")).isEqualTo(packageId);
@@ -96,7 +97,8 @@ class ProvideAndRegisterIT {
                 Mtom.soap11(envelope.xml(), Xds.ACTION_ITI41).attachAll(submission.parts()).build());
 
         assertSuccess(response);
-        assertThat(xds.findDocuments(patient.cx()).documentUniqueIds()).containsExactly(document.uniqueId());
+        SoapResponse found = xds.findDocuments(patient.cx());
+        assertThat(found.documentUniqueIds()).as("documents in %s", found).containsExactly(document.uniqueId());
     }
 
     /**
@@ -159,7 +161,8 @@ class ProvideAndRegisterIT {
 
         assertSuccess(response);
         SoapResponse found = xds.findDocuments(patient.cxNh());
-        assertThat(found.documentUniqueIds()).containsExactlyInAnyOrder(cdaUniqueId, signatureUniqueId);
+        assertThat(found.documentUniqueIds()).as("documents in %s", found)
+                .containsExactlyInAnyOrder(cdaUniqueId, signatureUniqueId);
         SoapResponse.RetrievedDocument retrieved = xds.retrieve(RetrieveRequest.documents(cdaUniqueId))
                 .retrievedDocument(cdaUniqueId);
         assertThat(retrieved.content()).isEqualTo(cda);
@@ -168,11 +171,11 @@ class ProvideAndRegisterIT {
         SoapResponse contents = xds.query(StoredQuery.of(Xds.GET_SUBMISSION_SET_AND_CONTENTS)
                 .string("$XDSSubmissionSetUniqueId", submissionSetUniqueId));
         assertSuccess(contents);
-        String packageId = contents.registryPackages().get(0).getAttribute("id");
+        String packageId = contents.onlyRegistryPackageId();
         SoapResponse associations = xds.query(StoredQuery.of(Xds.GET_ASSOCIATIONS)
                 .list("$uuid", found.entryUuid(signatureUniqueId)));
         assertSuccess(associations);
-        assertThat(associations.associations())
+        assertThat(associations.associations()).as("associations in %s", associations)
                 .filteredOn(a -> Xds.SIGNS.equals(a.getAttribute("associationType")))
                 .singleElement()
                 .satisfies(signs -> {
@@ -307,7 +310,7 @@ class ProvideAndRegisterIT {
         assertNothingStored(xds, secondPatient.cx());
         SoapResponse stillOne = xds.query(StoredQuery.getDocumentsByUniqueId(original.uniqueId()));
         assertSuccess(stillOne);
-        assertThat(stillOne.extrinsicObjects()).hasSize(1);
+        assertThat(stillOne.extrinsicObjects()).as("entries with the reused uniqueId in %s", stillOne).hasSize(1);
         assertThat(Xml.value(stillOne.extrinsicObject(original.uniqueId()), "string(rim:ExternalIdentifier"
                 + "[@identificationScheme='" + Xds.DE_PATIENT_ID + "']/@value)")).startsWith(firstPatient.nir());
         assertThat(xds.retrieve(RetrieveRequest.documents(original.uniqueId()))

@@ -195,6 +195,16 @@ public final class SoapResponse {
         return Xml.count(xml(), "//rim:RegistryObjectList/*");
     }
 
+    /** id (entryUUID) of the only RegistryPackage of the answer. */
+    public String onlyRegistryPackageId() {
+        List<Element> packages = registryPackages();
+        if (packages.size() != 1) {
+            throw new AssertionError("expected exactly one RegistryPackage, found " + packages.size() + "\n"
+                    + describe());
+        }
+        return packages.get(0).getAttribute("id");
+    }
+
     /** XDSDocumentEntry.uniqueId of every returned ExtrinsicObject. */
     public List<String> documentUniqueIds() {
         return Xml.values(xml(), "//rim:RegistryObjectList/rim:ExtrinsicObject/rim:ExternalIdentifier"

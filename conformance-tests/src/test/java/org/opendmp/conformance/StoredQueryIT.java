@@ -122,7 +122,7 @@ class StoredQueryIT {
 
         assertSuccess(response);
         assertAddressedResponse(response, Xds.ACTION_ITI18);
-        assertThat(response.documentUniqueIds())
+        assertThat(response.documentUniqueIds()).as("documents in %s", response)
                 .containsExactlyInAnyOrder(d1.uniqueId(), d2.uniqueId(), d3.uniqueId());
     }
 
@@ -284,8 +284,8 @@ class StoredQueryIT {
         SoapResponse objectRef = xds.query(findP().objectRef());
 
         assertSuccess(objectRef);
-        assertThat(objectRef.extrinsicObjects()).isEmpty();
-        assertThat(objectRef.objectRefIds()).hasSize(3)
+        assertThat(objectRef.extrinsicObjects()).as("ExtrinsicObjects in an ObjectRef answer %s", objectRef).isEmpty();
+        assertThat(objectRef.objectRefIds()).as("ObjectRefs in %s", objectRef).hasSize(3)
                 .allSatisfy(id -> assertThat(id).startsWith("urn:uuid:"))
                 .containsExactlyInAnyOrderElementsOf(
                         leafClass.extrinsicObjects().stream().map(e -> e.getAttribute("id")).toList());
@@ -351,7 +351,8 @@ class StoredQueryIT {
         String uuidOfA = sets.registryPackages().stream()
                 .filter(pkg -> Xml.value(pkg, "string(rim:ExternalIdentifier[@identificationScheme='"
                         + Xds.SS_UNIQUE_ID + "']/@value)").equals(submissionA.uniqueId()))
-                .map(pkg -> pkg.getAttribute("id")).findFirst().orElseThrow();
+                .map(pkg -> pkg.getAttribute("id")).findFirst()
+                .orElseThrow(() -> new AssertionError("submission set A not found by FindSubmissionSets: " + sets));
 
         SoapResponse response = xds.query(StoredQuery.of(Xds.GET_SUBMISSION_SET_AND_CONTENTS)
                 .string("$XDSSubmissionSetEntryUUID", uuidOfA));
@@ -361,15 +362,17 @@ class StoredQueryIT {
     }
 
     private static void assertSubmissionSetAndContents(SoapResponse response, Submission set, DocumentEntry... documents) {
-        assertThat(response.submissionSetUniqueIds()).containsExactly(set.uniqueId());
-        String packageId = response.registryPackages().get(0).getAttribute("id");
-        assertThat(response.documentUniqueIds())
+        assertThat(response.submissionSetUniqueIds()).as("submission sets in %s", response)
+                .containsExactly(set.uniqueId());
+        String packageId = response.onlyRegistryPackageId();
+        assertThat(response.documentUniqueIds()).as("documents in %s", response)
                 .containsExactlyInAnyOrderElementsOf(Arrays.stream(documents).map(DocumentEntry::uniqueId).toList());
         List<String> documentIds = response.extrinsicObjects().stream().map(e -> e.getAttribute("id")).toList();
         List<Element> hasMember = response.associations().stream()
                 .filter(a -> Xds.HAS_MEMBER.equals(a.getAttribute("associationType"))).toList();
         assertThat(hasMember).allSatisfy(a -> assertThat(a.getAttribute("sourceObject")).isEqualTo(packageId));
         assertThat(hasMember.stream().map(a -> a.getAttribute("targetObject")).toList())
+                .as("HasMember targets in %s", response)
                 .containsExactlyInAnyOrderElementsOf(documentIds);
     }
 
@@ -379,13 +382,13 @@ class StoredQueryIT {
         String d1Uuid = documents.entryUuid(d1.uniqueId());
         SoapResponse set = xds.query(StoredQuery.of(Xds.GET_SUBMISSION_SET_AND_CONTENTS)
                 .string("$XDSSubmissionSetUniqueId", submissionP.uniqueId()));
-        String packageId = set.registryPackages().get(0).getAttribute("id");
+        String packageId = set.onlyRegistryPackageId();
 
         SoapResponse response = xds.query(StoredQuery.of(Xds.GET_ASSOCIATIONS).list("$uuid", d1Uuid));
 
         assertSuccess(response);
         assertThat(response.extrinsicObjects()).isEmpty();
-        assertThat(response.associations()).singleElement().satisfies(association -> {
+        assertThat(response.associations()).as("associations in %s", response).singleElement().satisfies(association -> {
             assertThat(association.getAttribute("associationType")).isEqualTo(Xds.HAS_MEMBER);
             assertThat(association.getAttribute("sourceObject")).isEqualTo(packageId);
             assertThat(association.getAttribute("targetObject")).isEqualTo(d1Uuid);
@@ -401,10 +404,11 @@ class StoredQueryIT {
                 .list("$XDSFolderStatus", Xds.APPROVED));
 
         assertSuccess(response);
-        assertThat(response.submissionSetUniqueIds())
+        assertThat(response.submissionSetUniqueIds()).as("submission sets in %s", response)
                 .containsExactlyInAnyOrder(submissionA.uniqueId(), submissionB.uniqueId());
-        assertThat(response.documentUniqueIds()).containsExactlyInAnyOrder(docA.uniqueId(), docB.uniqueId());
-        assertThat(response.associations())
+        assertThat(response.documentUniqueIds()).as("documents in %s", response)
+                .containsExactlyInAnyOrder(docA.uniqueId(), docB.uniqueId());
+        assertThat(response.associations()).as("associations in %s", response)
                 .filteredOn(a -> Xds.HAS_MEMBER.equals(a.getAttribute("associationType")))
                 .hasSize(2);
     }
@@ -417,7 +421,7 @@ class StoredQueryIT {
                 .string("$XDSDocumentEntryPatientId", p.cx()));
 
         assertRegistryError(response, Xds.XDS_UNKNOWN_STORED_QUERY);
-        assertThat(response.objectCount()).isZero();
+        assertThat(response.objectCount()).as("objects in %s", response).isZero();
     }
 
     @Test
@@ -426,7 +430,7 @@ class StoredQueryIT {
                 .list("$XDSDocumentEntryStatus", Xds.APPROVED));
 
         assertRegistryError(response, Xds.XDS_STORED_QUERY_MISSING_PARAM);
-        assertThat(response.objectCount()).isZero();
+        assertThat(response.objectCount()).as("objects in %s", response).isZero();
     }
 
     @Test
@@ -434,6 +438,6 @@ class StoredQueryIT {
         SoapResponse response = xds.query(findP().string("$XDSDocumentEntryPatientId", q.cx()));
 
         assertRegistryError(response, Xds.XDS_STORED_QUERY_PARAM_NUMBER);
-        assertThat(response.objectCount()).isZero();
+        assertThat(response.objectCount()).as("objects in %s", response).isZero();
     }
 }

@@ -44,7 +44,7 @@ public class SoapConfiguration {
         return registration;
     }
 
-    private static Endpoint publish(Bus bus, Object implementor, String actor, String path, boolean mtom) {
+    static Endpoint publish(Bus bus, Object implementor, String actor, String path, boolean mtom) {
         EndpointImpl endpoint = new EndpointImpl(bus, implementor);
         endpoint.setWsdlLocation("classpath:wsdl/xds-b.wsdl");
         endpoint.setServiceName(new QName(XDS_NS, actor + "_Service"));

@@ -1,0 +1,192 @@
+package org.opendmp.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
+import org.opendmp.security.tls.TlsSettings;
+
+/**
+ * The XDS benchmark (issue: ITI-41 20 KB, FindDocuments on 100,000 documents / 10,000
+ * patients, ITI-43 1 MB), each next to the same request on the empty baseline service of the
+ * same server, in the same run, on PostgreSQL. Run from the repository root after
+ * {@code mvn -DskipTests install}:
+ *
+ * <pre>mvn -q -pl bench exec:java [-Dexec.args="documents=100000 patients=10000 seconds=20 warmup=5 clients=8"]</pre>
+ */
+public final class Bench {
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.parse(args);
+        Path jar = Path.of("server/target/dmp-server.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("run from the repository root after `mvn -DskipTests install`: " + jar + " is missing");
+        }
+        Messages messages = new Messages(Path.of("examples"));
+        System.out.println("Starting embedded PostgreSQL and the server ...");
+        try (ServerUnderTest server = new ServerUnderTest(jar)) {
+            SSLContext tls = TlsSettings.sslContext(server.pki().resolve("client.p12"), "changeit".toCharArray(),
+                    server.pki().resolve("ca.pem"));
+            long loadStart = System.nanoTime();
+            load(server, tls, messages, settings);
+            double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+
+            List<LoadRun.Result[]> results = new ArrayList<>();
+            byte[] cda20k = Messages.cda(20 * 1024);
+            results.add(pair(settings, tls, "ITI-41 (20 KB CDA)", server.endpoint("repository"),
+                    server.endpoint("baseline/repository"),
+                    () -> new LoadRun.Request(messages.provide(random(settings.patients), cda20k), Messages.MTOM, Messages.SUCCESS),
+                    cda20k.length));
+            results.add(pair(settings, tls, "ITI-18 FindDocuments (LeafClass)", server.endpoint("registry"),
+                    server.endpoint("baseline/registry"),
+                    () -> new LoadRun.Request(Messages.findDocuments(random(settings.patients)), Messages.SOAP12, Messages.SUCCESS),
+                    0));
+            byte[] oneMegabyte = Messages.cda(1 << 20);
+            post(tls, server.endpoint("repository"), messages.provide(0, oneMegabyte), Messages.MTOM);
+            byte[] retrieve = Messages.retrieve(messages.lastDocumentUniqueId());
+            results.add(pair(settings, tls, "ITI-43 (1 MB document)", server.endpoint("repository"),
+                    server.endpoint("baseline/repository"),
+                    () -> new LoadRun.Request(retrieve, Messages.SOAP12, Messages.SUCCESS), oneMegabyte.length));
+
+            String report = report(settings, loadSeconds, results);
+            System.out.println(report);
+            Path out = Path.of("bench/target/bench-results.md");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, report);
+            System.out.println("Written to " + out);
+        }
+    }
+
+    private static LoadRun.Result[] pair(Settings settings, SSLContext tls, String name, URI real, URI baseline,
+                                         java.util.function.Supplier<LoadRun.Request> requests, long bytes) throws InterruptedException {
+        System.out.printf("Measuring %s: %d clients, %d s warm-up + %d s ...%n", name, settings.clients, settings.warmup, settings.seconds);
+        LoadRun.Result measured = LoadRun.run(name, tls, real, settings.clients, Duration.ofSeconds(settings.warmup),
+                Duration.ofSeconds(settings.seconds), requests, bytes);
+        System.out.printf("  ... and on the empty baseline service%n");
+        LoadRun.Result empty = LoadRun.run(name + " baseline", tls, baseline, settings.clients,
+                Duration.ofSeconds(settings.warmup), Duration.ofSeconds(settings.seconds), requests, bytes);
+        return new LoadRun.Result[] {measured, empty};
+    }
+
+    /** Pre-loads the registry over ITI-42: one submission of documents/patients entries per patient. */
+    private static void load(ServerUnderTest server, SSLContext tls, Messages messages, Settings settings) throws Exception {
+        int perPatient = Math.max(1, settings.documents / settings.patients);
+        byte[] document = Messages.cda(20 * 1024);
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong loaded = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        URI registry = server.endpoint("registry");
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int t = 0; t < settings.clients; t++) {
+            Thread thread = new Thread(() -> {
+                HttpClient client = client(tls);
+                int patient;
+                while ((patient = next.getAndIncrement()) < settings.patients) {
+                    try {
+                        String body = send(client, registry, messages.register(patient, perPatient, document), Messages.SOAP12);
+                        if (body.contains(Messages.SUCCESS)) {
+                            loaded.addAndGet(perPatient);
+                        } else {
+                            failed.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        int total = perPatient * settings.patients;
+        while (threads.stream().anyMatch(Thread::isAlive)) {
+            threads.get(0).join(5000);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "  loaded %,d / %,d documents (%.0f documents/s, %d failed submissions)%n",
+                    loaded.get(), total, loaded.get() / seconds, failed.get());
+        }
+        if (failed.get() > 0) {
+            throw new IllegalStateException(failed.get() + " loading submissions failed: see " + server.dataDir.resolve("server.log"));
+        }
+    }
+
+    private static String report(Settings settings, double loadSeconds, List<LoadRun.Result[]> results) throws Exception {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "Machine: %d cores, %s, Java %s; %s%n", Runtime.getRuntime().availableProcessors(),
+                cpuModel(), System.getProperty("java.version"), "server and load generator on the same machine, loopback, mutual TLS"));
+        out.append(String.format(Locale.ROOT, "Registry pre-loaded with %,d documents for %,d patients over ITI-42 in %.0f s "
+                        + "(%.0f documents/s); PostgreSQL (embedded); %d concurrent clients; %d s measured after %d s warm-up.%n%n",
+                settings.documents, settings.patients, loadSeconds, settings.documents / loadSeconds, settings.clients,
+                settings.seconds, settings.warmup));
+        out.append("| scenario | service | requests/s | p50 ms | p99 ms | MB/s | failures |\n|---|---|---|---|---|---|---|\n");
+        for (LoadRun.Result[] pair : results) {
+            row(out, pair[0], "Open DMP");
+            row(out, pair[1], "empty CXF baseline");
+        }
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, LoadRun.Result r, String service) {
+        out.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.2f | %.2f | %s | %d |%n", r.name().replace(" baseline", ""),
+                service, r.throughput(), r.p50Millis(), r.p99Millis(),
+                r.bytesPerRequest() > 0 ? String.format(Locale.ROOT, "%.1f", r.megabytesPerSecond()) : "-", r.failures()));
+    }
+
+    private static String cpuModel() throws Exception {
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        if (!Files.exists(cpuinfo)) {
+            return System.getProperty("os.arch");
+        }
+        return Files.readAllLines(cpuinfo).stream().filter(l -> l.startsWith("model name")).findFirst()
+                .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(System.getProperty("os.arch"));
+    }
+
+    private static void post(SSLContext tls, URI uri, byte[] body, String contentType) throws Exception {
+        String answer = send(client(tls), uri, body, contentType);
+        if (!answer.contains(Messages.SUCCESS)) {
+            throw new IllegalStateException("set-up request refused: " + answer);
+        }
+    }
+
+    private static HttpClient client(SSLContext tls) {
+        return HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    private static String send(HttpClient client, URI uri, byte[] body, String contentType) throws Exception {
+        HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(uri).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+
+    private static int random(int bound) {
+        return ThreadLocalRandom.current().nextInt(bound);
+    }
+
+    /** Command-line settings as name=value pairs. */
+    private record Settings(int documents, int patients, int seconds, int warmup, int clients) {
+        static Settings parse(String[] args) {
+            java.util.Map<String, Integer> values = new java.util.HashMap<>(java.util.Map.of(
+                    "documents", 100_000, "patients", 10_000, "seconds", 20, "warmup", 5, "clients", 8));
+            for (String arg : args) {
+                String[] pair = arg.split("=", 2);
+                if (pair.length != 2 || !values.containsKey(pair[0])) {
+                    throw new IllegalArgumentException("unknown setting " + arg + "; known: " + values.keySet());
+                }
+                values.put(pair[0], Integer.parseInt(pair[1]));
+            }
+            return new Settings(values.get("documents"), values.get("patients"), values.get("seconds"),
+                    values.get("warmup"), values.get("clients"));
+        }
+    }
+}

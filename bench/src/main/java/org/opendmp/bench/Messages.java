@@ -1,0 +1,149 @@
+package org.opendmp.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The benchmark's SOAP messages, built from the README's example metadata
+ * (examples/iti41-metadata.xml) with fresh uniqueIds for every submission.
+ */
+final class Messages {
+
+    static final String SOAP12 = "application/soap+xml; charset=UTF-8";
+    static final String SUCCESS = "ResponseStatusType:Success";
+    private static final String BOUNDARY = "MIMEBoundary_bench";
+    static final String MTOM = "multipart/related; type=\"application/xop+xml\"; boundary=\"" + BOUNDARY
+            + "\"; start=\"<root@bench>\"; start-info=\"application/soap+xml\"";
+
+    private final String metadataTemplate;
+    private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() * 1000);
+
+    Messages(Path examples) throws IOException {
+        metadataTemplate = Files.readString(examples.resolve("iti41-metadata.xml"));
+    }
+
+    static String nir(long thirteenDigits) {
+        return String.format("%013d%02d", thirteenDigits, 97 - thirteenDigits % 97);
+    }
+
+    /** Bench patient number n (0-based) as an XDS patient id (INS-NIR, test OID). */
+    static String patient(int n) {
+        return nir(1_850_175_000_000L + n) + "^^^&1.2.250.1.213.1.4.10&ISO";
+    }
+
+    /** ITI-41 with one document, as MTOM. */
+    byte[] provide(int patient, byte[] document) {
+        String metadata = fill(metadataTemplate, patient, sequence.incrementAndGet());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(document.length + 8192);
+        write(out, "--" + BOUNDARY + "\r\nContent-Type: application/xop+xml; charset=UTF-8; type=\"application/soap+xml\"\r\n"
+                + "Content-ID: <root@bench>\r\n\r\n");
+        write(out, envelope("urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-b",
+                "<xdsb:ProvideAndRegisterDocumentSetRequest xmlns:xdsb=\"urn:ihe:iti:xds-b:2007\">" + metadata
+                        + "<xdsb:Document id=\"Document01\"><xop:Include xmlns:xop=\"http://www.w3.org/2004/08/xop/include\""
+                        + " href=\"cid:doc@bench\"/></xdsb:Document></xdsb:ProvideAndRegisterDocumentSetRequest>"));
+        write(out, "\r\n--" + BOUNDARY + "\r\nContent-Type: text/xml\r\nContent-Transfer-Encoding: binary\r\n"
+                + "Content-ID: <doc@bench>\r\n\r\n");
+        out.writeBytes(document);
+        write(out, "\r\n--" + BOUNDARY + "--\r\n");
+        return out.toByteArray();
+    }
+
+    /** ITI-42 registering {@code documents} DocumentEntries for one patient in one submission. */
+    byte[] register(int patient, int documents, byte[] document) {
+        long id = sequence.incrementAndGet();
+        String filled = fill(metadataTemplate, patient, id);
+        int eoStart = filled.indexOf("<ExtrinsicObject");
+        int eoEnd = filled.indexOf("</ExtrinsicObject>") + "</ExtrinsicObject>".length();
+        String entry = filled.substring(eoStart, eoEnd).replace("<Slot name=\"sourcePatientId\">",
+                "<Slot name=\"hash\"><ValueList><Value>" + sha1(document) + "</Value></ValueList></Slot>"
+                        + "<Slot name=\"size\"><ValueList><Value>" + document.length + "</Value></ValueList></Slot>"
+                        + "<Slot name=\"repositoryUniqueId\"><ValueList><Value>1.2.250.1.213.4.1.1.1.2</Value></ValueList></Slot>"
+                        + "<Slot name=\"sourcePatientId\">");
+        StringBuilder entries = new StringBuilder();
+        StringBuilder members = new StringBuilder();
+        for (int k = 0; k < documents; k++) {
+            String suffix = "_" + k;
+            entries.append(entry.replaceAll("(id|classifiedObject|registryObject)=\"([A-Za-z]+)01\"", "$1=\"$2" + suffix + "\"")
+                    .replace("1.2.250.1.999.1.1.42.3." + id + "<", "1.2.250.1.999.1.1.42.3." + id + "." + k + "<")
+                    .replace("1.2.250.1.999.1.1.42.3." + id + "\"", "1.2.250.1.999.1.1.42.3." + id + "." + k + "\"")
+                    .replace("<Value>20261123100000</Value>", "<Value>2026" + String.format("%02d", 1 + k % 12) + "15100000</Value>"));
+            members.append("<Association associationType=\"urn:oasis:names:tc:ebxml-regrep:AssociationType:HasMember\" id=\"member")
+                    .append(suffix).append("\" sourceObject=\"SubmissionSet01\" targetObject=\"Document").append(suffix)
+                    .append("\"><Slot name=\"SubmissionSetStatus\"><ValueList><Value>Original</Value></ValueList></Slot></Association>");
+        }
+        int memberStart = filled.indexOf("<Association");
+        int memberEnd = filled.indexOf("</Association>") + "</Association>".length();
+        String metadata = filled.substring(0, eoStart) + entries + filled.substring(eoEnd, memberStart) + members
+                + filled.substring(memberEnd);
+        return envelope("urn:ihe:iti:2007:RegisterDocumentSet-b", metadata).getBytes(StandardCharsets.UTF_8);
+    }
+
+    static byte[] findDocuments(int patient) {
+        return envelope("urn:ihe:iti:2007:RegistryStoredQuery",
+                "<query:AdhocQueryRequest xmlns:query=\"urn:oasis:names:tc:ebxml-regrep:xsd:query:3.0\""
+                        + " xmlns:rim=\"urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0\">"
+                        + "<query:ResponseOption returnComposedObjects=\"true\" returnType=\"LeafClass\"/>"
+                        + "<rim:AdhocQuery id=\"urn:uuid:14d4debf-8f97-4251-9a74-a90016b0af0d\">"
+                        + "<rim:Slot name=\"$XDSDocumentEntryPatientId\"><rim:ValueList><rim:Value>'"
+                        + patient(patient).replace("&", "&amp;") + "'</rim:Value></rim:ValueList></rim:Slot>"
+                        + "<rim:Slot name=\"$XDSDocumentEntryStatus\"><rim:ValueList><rim:Value>"
+                        + "('urn:oasis:names:tc:ebxml-regrep:StatusType:Approved')</rim:Value></rim:ValueList></rim:Slot>"
+                        + "</rim:AdhocQuery></query:AdhocQueryRequest>").getBytes(StandardCharsets.UTF_8);
+    }
+
+    static byte[] retrieve(String uniqueId) {
+        return envelope("urn:ihe:iti:2007:RetrieveDocumentSet",
+                "<xdsb:RetrieveDocumentSetRequest xmlns:xdsb=\"urn:ihe:iti:xds-b:2007\"><xdsb:DocumentRequest>"
+                        + "<xdsb:RepositoryUniqueId>1.2.250.1.213.4.1.1.1.2</xdsb:RepositoryUniqueId>"
+                        + "<xdsb:DocumentUniqueId>" + uniqueId + "</xdsb:DocumentUniqueId>"
+                        + "</xdsb:DocumentRequest></xdsb:RetrieveDocumentSetRequest>").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The uniqueId the last {@link #provide} call gave its document. */
+    String lastDocumentUniqueId() {
+        return "1.2.250.1.999.1.1.42.3." + sequence.get();
+    }
+
+    /** A CDA-shaped XML document of about {@code size} bytes. */
+    static byte[] cda(int size) {
+        StringBuilder text = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><ClinicalDocument xmlns=\"urn:hl7-org:v3\">"
+                + "<title>Benchmark document</title><component><nonXMLBody><text mediaType=\"text/plain\">");
+        while (text.length() < size - 60) {
+            text.append("Synthetic benchmark content, no patient data. ");
+        }
+        text.append("</text></nonXMLBody></component></ClinicalDocument>");
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String fill(String template, int patient, long id) {
+        return template.replace("@PATIENT@", patient(patient).replace("&", "&amp;"))
+                .replace("@DOCUMENT_UID@", "1.2.250.1.999.1.1.42.3." + id)
+                .replace("@SUBMISSION_UID@", "1.2.250.1.999.1.1.42.1." + id);
+    }
+
+    private static String envelope(String action, String body) {
+        return "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\" xmlns:a=\"http://www.w3.org/2005/08/addressing\">"
+                + "<s:Header><a:Action s:mustUnderstand=\"true\">" + action + "</a:Action><a:MessageID>urn:uuid:"
+                + UUID.randomUUID() + "</a:MessageID></s:Header><s:Body>" + body + "</s:Body></s:Envelope>";
+    }
+
+    private static void write(ByteArrayOutputStream out, String text) {
+        out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String sha1(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

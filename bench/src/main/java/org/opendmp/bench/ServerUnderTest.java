@@ -1,0 +1,80 @@
+package org.opendmp.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** The packaged server started as a user would, on an embedded PostgreSQL, with the baseline endpoints on. */
+final class ServerUnderTest implements AutoCloseable {
+
+    final Path dataDir;
+    final int port;
+    private final EmbeddedPostgres postgres;
+    private final Process process;
+
+    ServerUnderTest(Path jar) throws IOException, InterruptedException {
+        dataDir = Files.createTempDirectory("dmp-bench");
+        postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
+        port = freePort();
+        int management = freePort();
+        Path log = dataDir.resolve("server.log");
+        process = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g", "-jar", jar.toString(),
+                "--dmp.data-dir=" + dataDir, "--server.port=" + port, "--management.server.port=" + management,
+                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                "--dmp.bench.baseline-endpoints=true"))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        HttpClient plain = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (true) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("server did not start, see " + log);
+            }
+            try {
+                HttpResponse<Void> ready = plain.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + management + "/actuator/health/readiness")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    URI endpoint(String path) {
+        return URI.create("https://localhost:" + port + "/si-dmp-server/v2/services/" + path);
+    }
+
+    Path pki() {
+        return dataDir.resolve("pki");
+    }
+
+    @Override
+    public void close() throws IOException {
+        process.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        postgres.close();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
