@@ -72,6 +72,7 @@ public final class Xds {
     public static final String XDS_NON_IDENTICAL_SIZE = "XDSNonIdenticalSize";
     public static final String XDS_PATIENT_ID_DOES_NOT_MATCH = "XDSPatientIdDoesNotMatch";
     public static final String XDS_DUPLICATE_IN_MESSAGE = "XDSRegistryDuplicateUniqueIdInMessage";
+    public static final String XDS_REPOSITORY_DUPLICATE_IN_MESSAGE = "XDSRepositoryDuplicateUniqueIdInMessage";
     public static final String XDS_DUPLICATE_IN_REGISTRY = "XDSDuplicateUniqueIdInRegistry";
     public static final String XDS_UNKNOWN_PATIENT_ID = "XDSUnknownPatientId";
     public static final String XDS_REGISTRY_METADATA_ERROR = "XDSRegistryMetadataError";

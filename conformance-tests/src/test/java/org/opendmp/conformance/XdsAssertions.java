@@ -36,6 +36,18 @@ public final class XdsAssertions {
         assertHasError(response, errorCode);
     }
 
+    /** Like {@link #assertRegistryError} where IHE leaves the choice between a few error codes. */
+    public static void assertRefusedWithOneOf(SoapResponse response, String... errorCodes) {
+        assertNoInternalsLeaked(response);
+        assertThat(response.isFault()).as("expected a RegistryError, got a SOAP Fault: %s", response).isFalse();
+        assertThat(response.httpStatus()).as("HTTP status of %s", response).isEqualTo(200);
+        assertThat(response.status()).as("status of %s", response).isEqualTo(Xds.FAILURE);
+        String code = response.errorCodes().stream().filter(java.util.List.of(errorCodes)::contains).findFirst()
+                .orElseThrow(() -> new AssertionError("one of RegistryErrors " + String.join(", ", errorCodes)
+                        + " expected among " + response.errorCodes() + " in " + response));
+        assertHasError(response, code);
+    }
+
     /** The answer lists a RegistryError with this code, severity Error and a non-blank codeContext. */
     public static void assertHasError(SoapResponse response, String errorCode) {
         List<SoapResponse.RegistryError> matching = response.errors().stream()
