@@ -26,12 +26,19 @@ final class ServerUnderTest implements AutoCloseable {
         port = freePort();
         int management = freePort();
         Path log = dataDir.resolve("server.log");
-        process = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g", "-jar", jar.toString(),
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
+        // e.g. -Dbench.jvmArgs=-XX:StartFlightRecording=filename=/tmp/dmp.jfr to profile the server
+        String extra = System.getProperty("bench.jvmArgs", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(),
                 "--dmp.data-dir=" + dataDir, "--server.port=" + port, "--management.server.port=" + management,
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                "--dmp.bench.baseline-endpoints=true"))
+                "--dmp.bench.baseline-endpoints=true"));
+        process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HttpClient plain = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();

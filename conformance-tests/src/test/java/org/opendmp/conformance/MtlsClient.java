@@ -1,5 +1,6 @@
 package org.opendmp.conformance;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -98,10 +99,22 @@ public final class MtlsClient {
 
     public HttpResult post(URI uri, String contentType, byte[] body, Map<String, String> headers, Duration timeout)
             throws IOException, InterruptedException {
+        return post(uri, contentType, HttpRequest.BodyPublishers.ofByteArray(body), headers, timeout);
+    }
+
+    /** Sends the body with chunked transfer coding: no Content-Length announces its size. */
+    public HttpResult postChunked(URI uri, String contentType, byte[] body, Map<String, String> headers,
+            Duration timeout) throws IOException, InterruptedException {
+        return post(uri, contentType, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)),
+                headers, timeout);
+    }
+
+    private HttpResult post(URI uri, String contentType, HttpRequest.BodyPublisher publisher,
+            Map<String, String> headers, Duration timeout) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
                 .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                .POST(publisher);
         headers.forEach(request::header);
         HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         return new HttpResult(response.statusCode(),

@@ -247,7 +247,7 @@ class ProvideAndRegisterIT {
 
     @Test
     void rejectsPatientOfAnAssigningAuthorityThatIsNotAccepted() {
-        TestData.Patient stranger = TestData.newPatient("1.2.250.1.999.77.404");
+        TestData.Patient stranger = TestData.newPatient("1.2.250.1.999.77.41");
         Submission submission = Submission.forPatient(stranger).document(DocumentEntry.create());
 
         assertRegistryError(xds.provideAndRegister(submission), Xds.XDS_UNKNOWN_PATIENT_ID);

@@ -98,7 +98,8 @@ class RetrieveDocumentSetIT {
     void rejectsARequestForAnotherRepository() {
         DocumentEntry document = stored(DocumentEntry.create());
 
-        SoapResponse response = xds.retrieve(RetrieveRequest.of().document("1.2.250.1.999.77.404", document.uniqueId()));
+        SoapResponse response = xds.retrieve(
+                RetrieveRequest.of().document("1.2.250.1.999.77.404", document.uniqueId()));
 
         assertRegistryError(response, Xds.XDS_UNKNOWN_REPOSITORY_ID);
         assertThat(response.retrievedDocuments()).as("documents in %s", response).isEmpty();

@@ -73,10 +73,22 @@ public final class XdsClient {
         return post(endpoint, body.contentType(), body.bytes(), body.headers());
     }
 
+    /** Sends an MTOM body with chunked transfer coding (its size is known only by reading it). */
+    public SoapResponse sendChunked(URI endpoint, Mtom.Body body) {
+        return post(endpoint, body.contentType(), body.bytes(), body.headers(), true);
+    }
+
     public SoapResponse post(URI endpoint, String contentType, byte[] bytes, Map<String, String> headers) {
+        return post(endpoint, contentType, bytes, headers, false);
+    }
+
+    private SoapResponse post(URI endpoint, String contentType, byte[] bytes, Map<String, String> headers,
+            boolean chunked) {
         long start = System.nanoTime();
         try {
-            MtlsClient.HttpResult result = http.post(endpoint, contentType, bytes, headers, MtlsClient.DEFAULT_TIMEOUT);
+            MtlsClient.HttpResult result = chunked
+                    ? http.postChunked(endpoint, contentType, bytes, headers, MtlsClient.DEFAULT_TIMEOUT)
+                    : http.post(endpoint, contentType, bytes, headers, MtlsClient.DEFAULT_TIMEOUT);
             return new SoapResponse(result, Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException e) {
             throw new UncheckedIOException("no HTTP answer from " + endpoint + " (server "
