@@ -31,7 +31,11 @@ final class MessageSizeLimitFilter extends OncePerRequestFilter {
             refuse(response);
             return;
         }
-        chain.doFilter(new LimitedRequest(request, maxBytes), response);
+        chain.doFilter(new LimitedRequest(request), response);
+    }
+
+    private String tooLarge() {
+        return "message larger than the " + maxBytes + " bytes this server accepts";
     }
 
     private void refuse(HttpServletResponse response) throws IOException {
@@ -40,37 +44,35 @@ final class MessageSizeLimitFilter extends OncePerRequestFilter {
         response.setHeader("Connection", "close");
         String fault = "<env:Envelope xmlns:env=\"http://www.w3.org/2003/05/soap-envelope\"><env:Body><env:Fault>"
                 + "<env:Code><env:Value>env:Sender</env:Value></env:Code>"
-                + "<env:Reason><env:Text xml:lang=\"en\">message larger than the " + maxBytes
-                + " bytes this server accepts</env:Text></env:Reason></env:Fault></env:Body></env:Envelope>";
+                + "<env:Reason><env:Text xml:lang=\"en\">" + tooLarge()
+                + "</env:Text></env:Reason></env:Fault></env:Body></env:Envelope>";
         response.getOutputStream().write(fault.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static final class LimitedRequest extends HttpServletRequestWrapper {
-        private final long maxBytes;
+    private final class LimitedRequest extends HttpServletRequestWrapper {
         private ServletInputStream stream;
 
-        LimitedRequest(HttpServletRequest request, long maxBytes) {
+        LimitedRequest(HttpServletRequest request) {
             super(request);
-            this.maxBytes = maxBytes;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new LimitedStream(super.getInputStream(), maxBytes);
+                stream = new LimitedStream(super.getInputStream(), this);
             }
             return stream;
         }
     }
 
-    private static final class LimitedStream extends ServletInputStream {
+    private final class LimitedStream extends ServletInputStream {
         private final ServletInputStream in;
-        private final long maxBytes;
+        private final HttpServletRequest request;
         private long read;
 
-        LimitedStream(ServletInputStream in, long maxBytes) {
+        LimitedStream(ServletInputStream in, HttpServletRequest request) {
             this.in = in;
-            this.maxBytes = maxBytes;
+            this.request = request;
         }
 
         @Override
@@ -94,7 +96,8 @@ final class MessageSizeLimitFilter extends OncePerRequestFilter {
         private void count(int n) throws IOException {
             read += n;
             if (read > maxBytes) {
-                throw new IOException("message larger than the " + maxBytes + " bytes this server accepts");
+                request.setAttribute(CleanFaultInterceptor.TOO_LARGE, tooLarge());
+                throw new IOException(tooLarge());
             }
         }
 

@@ -57,6 +57,7 @@ public class SoapConfiguration {
         properties.put("schema-validation-enabled", false);
         endpoint.setProperties(properties);
         endpoint.getInInterceptors().add(new SecurityHeaderInterceptor());
+        endpoint.getOutFaultInterceptors().add(new CleanFaultInterceptor());
         endpoint.publish(path);
         return endpoint;
     }
