@@ -44,20 +44,26 @@ public final class Bench {
 
             List<LoadRun.Result[]> results = new ArrayList<>();
             byte[] cda20k = Messages.cda(20 * 1024);
-            results.add(pair(settings, tls, "ITI-41 (20 KB CDA)", server.endpoint("repository"),
+            if (settings.runs("iti41")) {
+            results.add(pair(settings, server::cpuNanos, tls, "ITI-41 (20 KB CDA)", server.endpoint("repository"),
                     server.endpoint("baseline/repository"),
                     () -> new LoadRun.Request(messages.provide(random(settings.patients), cda20k), Messages.MTOM, Messages.SUCCESS),
                     cda20k.length));
-            results.add(pair(settings, tls, "ITI-18 FindDocuments (LeafClass)", server.endpoint("registry"),
+            }
+            if (settings.runs("iti18")) {
+            results.add(pair(settings, server::cpuNanos, tls, "ITI-18 FindDocuments (LeafClass)", server.endpoint("registry"),
                     server.endpoint("baseline/registry"),
                     () -> new LoadRun.Request(Messages.findDocuments(random(settings.patients)), Messages.SOAP12, Messages.SUCCESS),
                     0));
+            }
+            if (settings.runs("iti43")) {
             byte[] oneMegabyte = Messages.cda(1 << 20);
             post(tls, server.endpoint("repository"), messages.provide(0, oneMegabyte), Messages.MTOM);
             byte[] retrieve = Messages.retrieve(messages.lastDocumentUniqueId());
-            results.add(pair(settings, tls, "ITI-43 (1 MB document)", server.endpoint("repository"),
+            results.add(pair(settings, server::cpuNanos, tls, "ITI-43 (1 MB document)", server.endpoint("repository"),
                     server.endpoint("baseline/repository"),
                     () -> new LoadRun.Request(retrieve, Messages.SOAP12, Messages.SUCCESS), oneMegabyte.length));
+            }
 
             String report = report(settings, loadSeconds, results);
             System.out.println(report);
@@ -68,14 +74,14 @@ public final class Bench {
         }
     }
 
-    private static LoadRun.Result[] pair(Settings settings, SSLContext tls, String name, URI real, URI baseline,
+    private static LoadRun.Result[] pair(Settings settings, LoadRun.CpuClock cpu, SSLContext tls, String name, URI real, URI baseline,
                                          java.util.function.Supplier<LoadRun.Request> requests, long bytes) throws InterruptedException {
         System.out.printf("Measuring %s: %d clients, %d s warm-up + %d s ...%n", name, settings.clients, settings.warmup, settings.seconds);
         LoadRun.Result measured = LoadRun.run(name, tls, real, settings.clients, Duration.ofSeconds(settings.warmup),
-                Duration.ofSeconds(settings.seconds), requests, bytes);
+                Duration.ofSeconds(settings.seconds), requests, bytes, cpu);
         System.out.printf("  ... and on the empty baseline service%n");
         LoadRun.Result empty = LoadRun.run(name + " baseline", tls, baseline, settings.clients,
-                Duration.ofSeconds(settings.warmup), Duration.ofSeconds(settings.seconds), requests, bytes);
+                Duration.ofSeconds(settings.warmup), Duration.ofSeconds(settings.seconds), requests, bytes, cpu);
         return new LoadRun.Result[] {measured, empty};
     }
 
@@ -129,7 +135,8 @@ public final class Bench {
                         + "(%.0f documents/s); PostgreSQL (embedded); %d concurrent clients; %d s measured after %d s warm-up.%n%n",
                 settings.documents, settings.patients, loadSeconds, settings.documents / loadSeconds, settings.clients,
                 settings.seconds, settings.warmup));
-        out.append("| scenario | service | requests/s | p50 ms | p99 ms | MB/s | failures |\n|---|---|---|---|---|---|---|\n");
+        out.append("| scenario | service | requests/s | p50 ms | p99 ms | MB/s | server CPU ms/request | load generator CPU ms/request | failures |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n");
         for (LoadRun.Result[] pair : results) {
             row(out, pair[0], "Open DMP");
             row(out, pair[1], "empty CXF baseline");
@@ -138,9 +145,10 @@ public final class Bench {
     }
 
     private static void row(StringBuilder out, LoadRun.Result r, String service) {
-        out.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.2f | %.2f | %s | %d |%n", r.name().replace(" baseline", ""),
-                service, r.throughput(), r.p50Millis(), r.p99Millis(),
-                r.bytesPerRequest() > 0 ? String.format(Locale.ROOT, "%.1f", r.megabytesPerSecond()) : "-", r.failures()));
+        out.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.2f | %.2f | %s | %.2f | %.2f | %d |%n",
+                r.name().replace(" baseline", ""), service, r.throughput(), r.p50Millis(), r.p99Millis(),
+                r.bytesPerRequest() > 0 ? String.format(Locale.ROOT, "%.1f", r.megabytesPerSecond()) : "-",
+                r.serverCpuMillisPerRequest(), r.clientCpuMillisPerRequest(), r.failures()));
     }
 
     private static String cpuModel() throws Exception {
@@ -174,19 +182,25 @@ public final class Bench {
     }
 
     /** Command-line settings as name=value pairs. */
-    private record Settings(int documents, int patients, int seconds, int warmup, int clients) {
+    private record Settings(int documents, int patients, int seconds, int warmup, int clients, String only) {
         static Settings parse(String[] args) {
-            java.util.Map<String, Integer> values = new java.util.HashMap<>(java.util.Map.of(
-                    "documents", 100_000, "patients", 10_000, "seconds", 20, "warmup", 5, "clients", 8));
+            java.util.Map<String, String> values = new java.util.HashMap<>(java.util.Map.of(
+                    "documents", "100000", "patients", "10000", "seconds", "20", "warmup", "5", "clients", "8",
+                    "only", "iti41,iti18,iti43"));
             for (String arg : args) {
                 String[] pair = arg.split("=", 2);
                 if (pair.length != 2 || !values.containsKey(pair[0])) {
                     throw new IllegalArgumentException("unknown setting " + arg + "; known: " + values.keySet());
                 }
-                values.put(pair[0], Integer.parseInt(pair[1]));
+                values.put(pair[0], pair[1]);
             }
-            return new Settings(values.get("documents"), values.get("patients"), values.get("seconds"),
-                    values.get("warmup"), values.get("clients"));
+            return new Settings(Integer.parseInt(values.get("documents")), Integer.parseInt(values.get("patients")),
+                    Integer.parseInt(values.get("seconds")), Integer.parseInt(values.get("warmup")),
+                    Integer.parseInt(values.get("clients")), values.get("only"));
+        }
+
+        boolean runs(String scenario) {
+            return List.of(only.split(",")).contains(scenario);
         }
     }
 }

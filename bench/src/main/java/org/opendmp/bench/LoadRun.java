@@ -25,7 +25,15 @@ final class LoadRun {
     }
 
     record Result(String name, int clients, long requests, long failures, double seconds, Histogram latency,
-                  long bytesPerRequest) {
+                  long bytesPerRequest, long serverCpuNanos, long clientCpuNanos) {
+        double serverCpuMillisPerRequest() {
+            return requests == 0 ? 0 : serverCpuNanos / 1e6 / requests;
+        }
+
+        double clientCpuMillisPerRequest() {
+            return requests == 0 ? 0 : clientCpuNanos / 1e6 / requests;
+        }
+
         double throughput() {
             return requests / seconds;
         }
@@ -46,8 +54,18 @@ final class LoadRun {
     private LoadRun() {
     }
 
+    /** CPU time consumed so far by the server process and by this (load generator) process. */
+    interface CpuClock {
+        long serverNanos();
+
+        default long clientNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
+        }
+    }
+
     static Result run(String name, SSLContext tls, URI uri, int clients, Duration warmUp, Duration measure,
-                      Supplier<Request> requests, long bytesPerRequest) throws InterruptedException {
+                      Supplier<Request> requests, long bytesPerRequest, CpuClock cpu) throws InterruptedException {
         Recorder recorder = new Recorder(3);
         AtomicLong failures = new AtomicLong();
         AtomicLong completed = new AtomicLong();
@@ -86,10 +104,17 @@ final class LoadRun {
             threads.add(thread);
             thread.start();
         }
+        Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
+        recorder.reset();
+        long serverAtStart = cpu.serverNanos();
+        long clientAtStart = cpu.clientNanos();
+        Thread.sleep(Math.max(0, (end - System.nanoTime()) / 1_000_000));
+        long serverCpu = cpu.serverNanos() - serverAtStart;
+        long clientCpu = cpu.clientNanos() - clientAtStart;
         for (Thread thread : threads) {
             thread.join();
         }
         return new Result(name, clients, completed.get(), failures.get(), measure.toNanos() / 1e9,
-                recorder.getIntervalHistogram(), bytesPerRequest);
+                recorder.getIntervalHistogram(), bytesPerRequest, serverCpu, clientCpu);
     }
 }

@@ -64,6 +64,11 @@ final class ServerUnderTest implements AutoCloseable {
         return URI.create("https://localhost:" + port + "/si-dmp-server/v2/services/" + path);
     }
 
+    /** CPU time the server process has used so far. */
+    long cpuNanos() {
+        return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
     Path pki() {
         return dataDir.resolve("pki");
     }

@@ -1,11 +1,11 @@
 package org.opendmp.registry.query;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.opendmp.registry.ebrim.EbrimXml;
 import org.opendmp.registry.ebrim.XdsVocabulary;
 import org.opendmp.registry.error.XdsErrorCode;
 import org.opendmp.registry.error.XdsException;
@@ -24,19 +24,18 @@ public class StoredQueryService {
 
     private final Map<String, StoredQuery> queries;
     private final JdbcTemplate jdbc;
-    private final EbrimXml ebrimXml;
     private final int maxResults;
 
-    public StoredQueryService(JdbcTemplate jdbc, EbrimXml ebrimXml, int maxResults) {
+    public StoredQueryService(JdbcTemplate jdbc, int maxResults) {
         this.jdbc = jdbc;
-        this.ebrimXml = ebrimXml;
         this.maxResults = maxResults;
         this.queries = Stream.of(new FindDocuments(), new FindSubmissionSets(), new GetDocuments(),
                         new GetAssociations(), new GetSubmissionSetAndContents(), new GetAll())
                 .collect(Collectors.toUnmodifiableMap(StoredQuery::id, Function.identity()));
     }
 
-    public AdhocQueryResponse query(AdhocQueryRequest request) {
+    /** Runs the query; see {@link QueryAnswer} for how LeafClass objects travel. */
+    public QueryAnswer query(AdhocQueryRequest request) {
         AdhocQueryType adhocQuery = request.getAdhocQuery();
         if (adhocQuery == null || adhocQuery.getId() == null) {
             throw new XdsException(XdsErrorCode.XDSUnknownStoredQuery, "AdhocQuery has no stored query id");
@@ -51,17 +50,19 @@ public class StoredQueryService {
         AdhocQueryResponse response = new AdhocQueryResponse();
         response.setStatus(XdsVocabulary.RESPONSE_SUCCESS);
         RegistryObjectListType list = new RegistryObjectListType();
+        Map<String, String> stored = leafClass ? new HashMap<>() : Map.of();
         for (Row row : rows) {
+            ObjectRefType ref = new ObjectRefType();
             if (leafClass) {
-                list.getIdentifiable().add(ebrimXml.fromXml(row.ebrim()));
+                ref.setId(QueryAnswer.PLACEHOLDER + stored.size());
+                stored.put(ref.getId(), row.ebrim());
             } else {
-                ObjectRefType ref = new ObjectRefType();
                 ref.setId(row.uuid());
-                list.getIdentifiable().add(RIM.createObjectRef(ref));
             }
+            list.getIdentifiable().add(RIM.createObjectRef(ref));
         }
         response.setRegistryObjectList(list);
-        return response;
+        return new QueryAnswer(response, stored);
     }
 
     private static boolean leafClass(AdhocQueryRequest request) {

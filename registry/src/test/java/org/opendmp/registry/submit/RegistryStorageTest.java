@@ -43,6 +43,7 @@ class RegistryStorageTest {
 
     private RegisterDocumentSet registry;
     private StoredQueryService queries;
+    private EbrimXml ebrimXml;
 
     private void start(TestDatabase database) {
         DataSource dataSource = database.fresh();
@@ -52,7 +53,8 @@ class RegistryStorageTest {
                 new SubmissionReader(new PatientIdPolicy(Set.of(InsOids.NIR_TEST, InsOids.NIR))),
                 new RegistryStore(jdbc, xml), new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
                 Clock.systemUTC());
-        queries = new StoredQueryService(jdbc, xml, 100);
+        queries = new StoredQueryService(jdbc, 100);
+        ebrimXml = xml;
     }
 
     @ParameterizedTest
@@ -144,7 +146,7 @@ class RegistryStorageTest {
         long id = Submissions.next();
         registry.register(Submissions.parse(Submissions.template(patient, id)).getRegistryObjectList());
 
-        AdhocQueryResponse response = queries.query(request(GET_SS_AND_CONTENTS, "LeafClass",
+        AdhocQueryResponse response = query(request(GET_SS_AND_CONTENTS, "LeafClass",
                 "$XDSSubmissionSetUniqueId", "'1.2.250.1.999.2.1." + id + "'"));
         assertThat(response.getRegistryObjectList().getIdentifiable())
                 .extracting(element -> element.getName().getLocalPart())
@@ -194,13 +196,17 @@ class RegistryStorageTest {
         List<String> parameters = new java.util.ArrayList<>(List.of(
                 "$XDSDocumentEntryPatientId", "'" + patient + "'", "$XDSDocumentEntryStatus", statuses));
         parameters.addAll(List.of(extra));
-        return objects(queries.query(request(FIND_DOCUMENTS, "LeafClass", parameters.toArray(String[]::new))));
+        return objects(query(request(FIND_DOCUMENTS, "LeafClass", parameters.toArray(String[]::new))));
     }
 
     private List<IdentifiableType> getAll(String patient) {
-        return objects(queries.query(request(GET_ALL, "ObjectRef", "$patientId", "'" + patient + "'",
+        return objects(query(request(GET_ALL, "ObjectRef", "$patientId", "'" + patient + "'",
                 "$XDSDocumentEntryStatus", "('" + XdsVocabulary.STATUS_APPROVED + "','" + XdsVocabulary.STATUS_DEPRECATED + "')",
                 "$XDSSubmissionSetStatus", APPROVED, "$XDSFolderStatus", APPROVED)));
+    }
+
+    private AdhocQueryResponse query(AdhocQueryRequest request) {
+        return queries.query(request).resolved(ebrimXml);
     }
 
     private static List<IdentifiableType> objects(AdhocQueryResponse response) {

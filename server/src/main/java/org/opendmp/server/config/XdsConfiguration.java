@@ -39,8 +39,8 @@ public class XdsConfiguration {
     }
 
     @Bean
-    public StoredQueryService storedQueryService(DmpProperties properties, JdbcTemplate jdbc, EbrimXml ebrimXml) {
-        return new StoredQueryService(jdbc, ebrimXml, properties.registry().maxQueryResults());
+    public StoredQueryService storedQueryService(DmpProperties properties, JdbcTemplate jdbc) {
+        return new StoredQueryService(jdbc, properties.registry().maxQueryResults());
     }
 
     @Bean

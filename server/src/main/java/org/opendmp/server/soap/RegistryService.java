@@ -1,6 +1,10 @@
 package org.opendmp.server.soap;
 
 import jakarta.jws.WebService;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.PhaseInterceptorChain;
+import org.opendmp.registry.ebrim.EbrimXml;
+import org.opendmp.registry.query.QueryAnswer;
 import org.opendmp.registry.ebrim.XdsVocabulary;
 import org.opendmp.registry.query.StoredQueryService;
 import org.opendmp.registry.submit.RegisterDocumentSet;
@@ -19,10 +23,12 @@ public class RegistryService implements DocumentRegistryPortType {
 
     private final RegisterDocumentSet registerDocumentSet;
     private final StoredQueryService storedQueries;
+    private final EbrimXml ebrimXml;
 
-    public RegistryService(RegisterDocumentSet registerDocumentSet, StoredQueryService storedQueries) {
+    public RegistryService(RegisterDocumentSet registerDocumentSet, StoredQueryService storedQueries, EbrimXml ebrimXml) {
         this.registerDocumentSet = registerDocumentSet;
         this.storedQueries = storedQueries;
+        this.ebrimXml = ebrimXml;
     }
 
     @Override
@@ -41,6 +47,14 @@ public class RegistryService implements DocumentRegistryPortType {
             AdhocQueryResponse empty = new AdhocQueryResponse();
             empty.setRegistryObjectList(new RegistryObjectListType());
             return empty;
-        }, () -> storedQueries.query(body));
+        }, () -> {
+            QueryAnswer answer = storedQueries.query(body);
+            Message message = PhaseInterceptorChain.getCurrentMessage();
+            if (message == null) {
+                return answer.resolved(ebrimXml);
+            }
+            message.getExchange().put(StoredObjectsInterceptor.STORED_OBJECTS, answer.storedObjects());
+            return answer.response();
+        });
     }
 }

@@ -7,6 +7,7 @@ import javax.xml.namespace.QName;
 import org.apache.cxf.Bus;
 import org.apache.cxf.jaxws.EndpointImpl;
 import org.apache.cxf.ws.addressing.WSAddressingFeature;
+import org.opendmp.registry.ebrim.EbrimXml;
 import org.opendmp.registry.query.StoredQueryService;
 import org.opendmp.registry.submit.RegisterDocumentSet;
 import org.opendmp.repository.provide.ProvideAndRegisterDocumentSet;
@@ -27,8 +28,8 @@ public class SoapConfiguration {
     static final String XDS_NS = "urn:ihe:iti:xds-b:2007";
 
     @Bean
-    public Endpoint registryEndpoint(Bus bus, RegisterDocumentSet register, StoredQueryService queries) {
-        return publish(bus, new RegistryService(register, queries), "DocumentRegistry", "/registry", false);
+    public Endpoint registryEndpoint(Bus bus, RegisterDocumentSet register, StoredQueryService queries, EbrimXml ebrimXml) {
+        return publish(bus, new RegistryService(register, queries, ebrimXml), "DocumentRegistry", "/registry", false);
     }
 
     @Bean
@@ -58,6 +59,7 @@ public class SoapConfiguration {
         endpoint.setProperties(properties);
         endpoint.getInInterceptors().add(new SecurityHeaderInterceptor());
         endpoint.getOutFaultInterceptors().add(new CleanFaultInterceptor());
+        endpoint.getOutInterceptors().add(new StoredObjectsInterceptor());
         endpoint.publish(path);
         return endpoint;
     }
