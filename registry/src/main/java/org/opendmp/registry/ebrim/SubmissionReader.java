@@ -134,7 +134,14 @@ public final class SubmissionReader {
                 ro.setStatus(STATUS_APPROVED);
                 ro.setLid(ro.getId());
             }
-            return new Submission(submissionSet, List.copyOf(entries), List.copyOf(folders), List.copyOf(links), ebrim);
+            Set<String> supplied = new HashSet<>();
+            submittedIds.forEach((id, submitted) -> {
+                if (isUuid(submitted)) {
+                    supplied.add(id);
+                }
+            });
+            return new Submission(submissionSet, List.copyOf(entries), List.copyOf(folders), List.copyOf(links), ebrim,
+                    Set.copyOf(supplied));
         }
 
         private void collect(IdentifiableType object) {

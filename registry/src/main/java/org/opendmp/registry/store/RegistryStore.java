@@ -124,11 +124,9 @@ public class RegistryStore {
         if (uniqueIds.isEmpty()) {
             return List.of();
         }
-        MapSqlParameterSource ids = new MapSqlParameterSource("ids", uniqueIds);
-        List<String> used = new ArrayList<>(named.queryForList(
-                "SELECT unique_id FROM submission_set WHERE unique_id IN (:ids)", ids, String.class));
-        used.addAll(named.queryForList("SELECT unique_id FROM folder WHERE unique_id IN (:ids)", ids, String.class));
-        return used;
+        return named.queryForList("SELECT unique_id FROM submission_set WHERE unique_id IN (:ids)"
+                + " UNION ALL SELECT unique_id FROM folder WHERE unique_id IN (:ids)",
+                new MapSqlParameterSource("ids", uniqueIds), String.class);
     }
 
     /** The stored objects among these uuids, by uuid. */

@@ -97,7 +97,7 @@ public class RegisterDocumentSet {
             throw new XdsException(XdsErrorCode.XDSDuplicateUniqueIdInRegistry,
                     "SubmissionSet or Folder uniqueId already registered", used);
         }
-        Map<String, StoredObject> clashing = store.objects(submission.ebrim().keySet());
+        Map<String, StoredObject> clashing = store.objects(submission.suppliedUuids());
         if (!clashing.isEmpty()) {
             throw new XdsException(XdsErrorCode.XDSRegistryMetadataError,
                     "entryUUID already used by a registered object", clashing.keySet().iterator().next());

@@ -140,6 +140,22 @@ class RegistryStorageTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void rejectsEntryUuidSuppliedBySourceThatIsAlreadyRegistered(TestDatabase database) {
+        start(database);
+        String patient = newPatient();
+        String uuid = "urn:uuid:" + java.util.UUID.randomUUID();
+        registry.register(Submissions.parse(Submissions.template(patient, Submissions.next())
+                .replace("\"Document01\"", "\"" + uuid + "\"")).getRegistryObjectList());
+        String second = Submissions.template(patient, Submissions.next()).replace("\"Document01\"", "\"" + uuid + "\"");
+
+        assertThatThrownBy(() -> registry.register(Submissions.parse(second).getRegistryObjectList()))
+                .isInstanceOfSatisfying(XdsException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(XdsErrorCode.XDSRegistryMetadataError));
+        assertThat(getAll(patient)).hasSize(3);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void getSubmissionSetAndContentsReturnsTheSetItsDocumentAndTheirAssociation(TestDatabase database) {
         start(database);
         String patient = newPatient();
