@@ -134,12 +134,13 @@ public final class SubmissionReader {
                 ro.setStatus(STATUS_APPROVED);
                 ro.setLid(ro.getId());
             }
+            // Only top-level objects are rows of the registry, so only their ids can clash.
             Set<String> supplied = new HashSet<>();
-            submittedIds.forEach((id, submitted) -> {
-                if (isUuid(submitted)) {
+            for (String id : ebrim.keySet()) {
+                if (isUuid(submittedIds.get(id))) {
                     supplied.add(id);
                 }
-            });
+            }
             return new Submission(submissionSet, List.copyOf(entries), List.copyOf(folders), List.copyOf(links), ebrim,
                     Set.copyOf(supplied));
         }

@@ -17,7 +17,6 @@ final class DocumentEntryFilters {
 
     static void formatAndConfidentiality(Sql sql, QueryParameters parameters) {
         sql.in("d.format_code", parameters.list("$XDSDocumentEntryFormatCode"));
-        sql.codesAndOr("document_entry_code", "entry_uuid", "d.uuid", "confidentialityCode",
-                parameters.andOfOrs("$XDSDocumentEntryConfidentialityCode"));
+        sql.documentEntryCodes("confidentialityCode", parameters.andOfOrs("$XDSDocumentEntryConfidentialityCode"));
     }
 }

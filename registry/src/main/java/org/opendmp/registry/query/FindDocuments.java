@@ -33,8 +33,7 @@ public final class FindDocuments implements StoredQuery {
                 .before("d.service_start_time", QueryContext.time(p, "$XDSDocumentEntryServiceStartTimeTo"))
                 .atLeast("d.service_stop_time", QueryContext.time(p, "$XDSDocumentEntryServiceStopTimeFrom"))
                 .before("d.service_stop_time", QueryContext.time(p, "$XDSDocumentEntryServiceStopTimeTo"))
-                .codesAndOr("document_entry_code", "entry_uuid", "d.uuid", "eventCodeList",
-                        p.andOfOrs("$XDSDocumentEntryEventCodeList"))
+                .documentEntryCodes("eventCodeList", p.andOfOrs("$XDSDocumentEntryEventCodeList"))
                 .authorLike("document_entry_author", "entry_uuid", "d.uuid", p.list("$XDSDocumentEntryAuthorPerson"));
         DocumentEntryFilters.formatAndConfidentiality(sql, p);
         DocumentEntryFilters.entryType(sql, p);

@@ -42,21 +42,20 @@ final class Sql {
         return value == null ? this : condition(column + " < ?", value);
     }
 
-    /** One EXISTS per AND-group, each matching any code of its group. */
-    Sql codesAndOr(String table, String ownerColumn, String outerColumn, String attribute, List<List<String>> groups) {
+    /**
+     * A multi-valued DocumentEntry code attribute (eventCodeList, confidentialityCode): one
+     * EXISTS per AND-group, each matching any code of its group.
+     */
+    Sql documentEntryCodes(String attribute, List<List<String>> groups) {
         for (List<String> group : groups) {
             if (group.isEmpty()) {
                 continue;
             }
             List<Object> values = new ArrayList<>();
-            String attributeClause = "";
-            if (attribute != null) {
-                attributeClause = " AND c.attribute = ?";
-                values.add(attribute);
-            }
+            values.add(attribute);
             values.addAll(group);
-            condition("EXISTS (SELECT 1 FROM " + table + " c WHERE c." + ownerColumn + " = " + outerColumn
-                    + attributeClause + " AND c.code IN (" + placeholders(group.size()) + "))", values.toArray());
+            condition("EXISTS (SELECT 1 FROM document_entry_code c WHERE c.entry_uuid = d.uuid AND c.attribute = ?"
+                    + " AND c.code IN (" + placeholders(group.size()) + "))", values.toArray());
         }
         return this;
     }

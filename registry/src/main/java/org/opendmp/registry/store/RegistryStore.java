@@ -14,6 +14,7 @@ import org.opendmp.registry.model.Folder;
 import org.opendmp.registry.model.Submission;
 import org.opendmp.registry.model.SubmissionSet;
 import org.opendmp.registry.hl7.Dtm;
+import org.opendmp.wsdl.rim.RegistryObjectType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -43,10 +44,6 @@ public class RegistryStore {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.ebrimXml = ebrimXml;
-    }
-
-    public JdbcTemplate jdbc() {
-        return jdbc;
     }
 
     public void insert(Submission submission, long now) {
@@ -150,7 +147,7 @@ public class RegistryStore {
     public boolean changeDocumentStatus(String uuid, String expected, String status) {
         String xml = jdbc.queryForObject("SELECT ebrim FROM document_entry WHERE uuid = ?", String.class, uuid);
         var element = ebrimXml.fromXml(xml);
-        ((org.opendmp.wsdl.rim.RegistryObjectType) element.getValue()).setStatus(status);
+        ((RegistryObjectType) element.getValue()).setStatus(status);
         return jdbc.update("UPDATE document_entry SET status = ?, ebrim = ? WHERE uuid = ? AND status = ?",
                 status, ebrimXml.toXml(element.getValue()), uuid, expected) == 1;
     }
@@ -166,7 +163,7 @@ public class RegistryStore {
     }
 
     private static String status(Submission submission, String uuid) {
-        return ((org.opendmp.wsdl.rim.RegistryObjectType) submission.ebrim().get(uuid)).getStatus();
+        return ((RegistryObjectType) submission.ebrim().get(uuid)).getStatus();
     }
 
     private static List<Object[]> authorRows(String uuid, List<Author> authors) {

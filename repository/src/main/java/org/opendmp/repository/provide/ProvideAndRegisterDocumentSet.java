@@ -3,6 +3,7 @@ package org.opendmp.repository.provide;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -73,7 +74,7 @@ public class ProvideAndRegisterDocumentSet {
                 entries.add(eo);
             }
         }
-        Map<String, Document> byId = new java.util.HashMap<>();
+        Map<String, Document> byId = new HashMap<>();
         for (Document document : documents) {
             if (document.getId() == null || byId.put(document.getId(), document) != null) {
                 throw new XdsException(XdsErrorCode.XDSRepositoryMetadataError,
