@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -326,9 +327,22 @@ public final class SubmissionReader {
                     singleCode(eo, DE_HEALTHCARE_FACILITY_TYPE_CODE, "healthcareFacilityTypeCode"),
                     confidentiality,
                     codes(eo, DE_EVENT_CODE, "eventCodeList"),
+                    referenceIds(eo),
                     authors(eo, DE_AUTHOR),
                     creationTime, serviceStart, serviceStop,
                     hash.toLowerCase(Locale.ROOT), Long.parseLong(size), repositoryUniqueId);
+        }
+
+        /** The referenceIdList slot: CXi values, none of them empty; repeated values count once. */
+        private List<String> referenceIds(ExtrinsicObjectType eo) {
+            Set<String> ids = new LinkedHashSet<>();
+            for (String value : Slots.values(eo, DE_REFERENCE_ID_LIST, location(eo))) {
+                if (value == null || value.isBlank()) {
+                    throw error("slot " + DE_REFERENCE_ID_LIST + " has an empty value", eo);
+                }
+                ids.add(value.trim());
+            }
+            return List.copyOf(ids);
         }
 
         private Folder folder(RegistryPackageType rp, Cx submissionPatient) {

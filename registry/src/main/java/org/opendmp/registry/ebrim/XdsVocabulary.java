@@ -24,6 +24,8 @@ public final class XdsVocabulary {
     public static final String DE_TYPE_CODE = "urn:uuid:f0306f51-975f-434e-a61c-c59651d33983";
     public static final String DE_PATIENT_ID = "urn:uuid:58a6f841-87b3-4a3e-92fd-a8ffeff98427";
     public static final String DE_UNIQUE_ID = "urn:uuid:2e82c1f6-a085-4c72-9da3-8640a32e42ab";
+    /** Slot of the DocumentEntry referenceIdList (CXi values, ITI TF-3 4.2.3.2). */
+    public static final String DE_REFERENCE_ID_LIST = "urn:ihe:iti:xds:2013:referenceIdList";
 
     // SubmissionSet
     public static final String SUBMISSION_SET_NODE = "urn:uuid:a54d6aa5-d40d-43f9-88c5-b4633d873bdd";

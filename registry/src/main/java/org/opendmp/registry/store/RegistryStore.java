@@ -59,6 +59,7 @@ public class RegistryStore {
         List<Object[]> entries = new ArrayList<>();
         List<Object[]> codes = new ArrayList<>();
         List<Object[]> authors = new ArrayList<>();
+        List<Object[]> references = new ArrayList<>();
         for (DocumentEntry de : submission.documentEntries()) {
             entries.add(new Object[] {de.entryUuid(), de.entryUuid(), 1, de.uniqueId(), patient,
                     status(submission, de.entryUuid()), de.objectType(), de.mimeType(), de.classCode().key(),
@@ -73,6 +74,9 @@ public class RegistryStore {
                 codes.add(new Object[] {de.entryUuid(), "eventCodeList", code.key()});
             }
             authors.addAll(authorRows(de.entryUuid(), de.authors()));
+            for (String referenceId : de.referenceIds()) {
+                references.add(new Object[] {de.entryUuid(), referenceId});
+            }
         }
         batch("INSERT INTO document_entry (uuid, lid, entry_version, unique_id, patient_id, status, object_type,"
                 + " mime_type, class_code, type_code, format_code, practice_setting_code,"
@@ -81,6 +85,7 @@ public class RegistryStore {
                 + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", entries);
         batch("INSERT INTO document_entry_code (entry_uuid, attribute, code) VALUES (?,?,?)", codes);
         batch("INSERT INTO document_entry_author (entry_uuid, author_person) VALUES (?,?)", authors);
+        batch("INSERT INTO document_entry_reference (entry_uuid, reference_id) VALUES (?,?)", references);
 
         List<Object[]> folders = new ArrayList<>();
         List<Object[]> folderCodes = new ArrayList<>();
