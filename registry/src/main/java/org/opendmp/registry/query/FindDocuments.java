@@ -19,6 +19,11 @@ public final class FindDocuments implements StoredQuery {
 
     @Override
     public List<Row> execute(QueryParameters p, QueryContext context) {
+        return context.select("document_entry", "d", criteria(p), "d.creation_time, d.uuid");
+    }
+
+    /** The FindDocuments parameters (ITI TF-2a 3.18.4.1.2.3.7.1), shared by FindDocumentsByReferenceId. */
+    static Sql criteria(QueryParameters p) {
         Sql sql = new Sql()
                 .eq("d.patient_id", QueryContext.patientId(p.single("$XDSDocumentEntryPatientId", true),
                         "$XDSDocumentEntryPatientId"))
@@ -37,6 +42,6 @@ public final class FindDocuments implements StoredQuery {
                 .authorLike("document_entry_author", "entry_uuid", "d.uuid", p.list("$XDSDocumentEntryAuthorPerson"));
         DocumentEntryFilters.formatAndConfidentiality(sql, p);
         DocumentEntryFilters.entryType(sql, p);
-        return context.select("document_entry", "d", sql, "d.creation_time, d.uuid");
+        return sql;
     }
 }

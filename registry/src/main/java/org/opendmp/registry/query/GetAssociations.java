@@ -19,15 +19,7 @@ public final class GetAssociations implements StoredQuery {
 
     @Override
     public List<Row> execute(QueryParameters p, QueryContext context) {
-        List<String> uuids = p.requiredList("$uuid");
-        String in = Sql.placeholders(uuids.size());
-        Sql sql = new Sql();
-        Object[] args = new Object[uuids.size() * 2];
-        for (int i = 0; i < uuids.size(); i++) {
-            args[i] = uuids.get(i);
-            args[uuids.size() + i] = uuids.get(i);
-        }
-        sql.condition("(a.source_uuid IN (" + in + ") OR a.target_uuid IN (" + in + "))", args);
+        Sql sql = new Sql().sourceOrTargetIn(p.requiredList("$uuid"));
         List<Row> rows = context.select("association", "a", sql, "a.uuid");
         QueryContext.requireSinglePatient(rows);
         return rows;

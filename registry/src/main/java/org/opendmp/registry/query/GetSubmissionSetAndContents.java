@@ -2,7 +2,6 @@ package org.opendmp.registry.query;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.opendmp.registry.ebrim.XdsVocabulary;
 
 /**
  * GetSubmissionSetAndContents: one SubmissionSet, the DocumentEntries and Folders it has as
@@ -32,12 +31,10 @@ public final class GetSubmissionSetAndContents implements StoredQuery {
             return List.of();
         }
         String setUuid = sets.get(0).uuid();
-        String members = "SELECT m.target_uuid FROM association m WHERE m.source_uuid = ? AND m.association_type = ?";
-
-        Sql documents = new Sql().condition("d.uuid IN (" + members + ")", setUuid, XdsVocabulary.HAS_MEMBER);
+        Sql documents = new Sql().memberOf("d.uuid", setUuid);
         DocumentEntryFilters.formatAndConfidentiality(documents, p);
         DocumentEntryFilters.entryType(documents, p);
-        Sql folders = new Sql().condition("f.uuid IN (" + members + ")", setUuid, XdsVocabulary.HAS_MEMBER);
+        Sql folders = new Sql().memberOf("f.uuid", setUuid);
 
         List<Row> rows = new ArrayList<>(sets);
         rows.addAll(context.select("document_entry", "d", documents, "d.creation_time, d.uuid"));

@@ -48,9 +48,18 @@ public final class QueryParameters {
         return occurrences.get(0);
     }
 
-    /** A parameter whose repeated Slots are AND-ed (eventCodeList, confidentialityCode). */
+    /** A parameter whose repeated Slots are AND-ed (eventCodeList, confidentialityCode, folder codeList, referenceIdList). */
     public List<List<String>> andOfOrs(String name) {
         return slots.getOrDefault(name, List.of());
+    }
+
+    /** A required AND-of-ORs parameter (e.g. $XDSDocumentEntryReferenceIdList): at least one value. */
+    public List<List<String>> requiredAndOfOrs(String name) {
+        List<List<String>> groups = andOfOrs(name);
+        if (groups.stream().allMatch(List::isEmpty)) {
+            throw missing(name);
+        }
+        return groups;
     }
 
     /** A single-valued parameter; null when absent and optional. */

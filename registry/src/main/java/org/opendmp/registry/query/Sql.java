@@ -2,7 +2,9 @@ package org.opendmp.registry.query;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import org.opendmp.registry.ebrim.XdsVocabulary;
 
 /**
  * A WHERE clause built from fixed column names and bound values only: no client text ever
@@ -47,15 +49,45 @@ final class Sql {
      * EXISTS per AND-group, each matching any code of its group.
      */
     Sql documentEntryCodes(String attribute, List<List<String>> groups) {
+        return anyOfEachGroup("EXISTS (SELECT 1 FROM document_entry_code c WHERE c.entry_uuid = d.uuid"
+                + " AND c.attribute = ? AND c.code IN (", List.of(attribute), groups);
+    }
+
+    /** DocumentEntry referenceIdList, AND of ORs like the code lists; values match whole CXi values. */
+    Sql documentEntryReferenceIds(List<List<String>> groups) {
+        return anyOfEachGroup("EXISTS (SELECT 1 FROM document_entry_reference r WHERE r.entry_uuid = d.uuid"
+                + " AND r.reference_id IN (", List.of(), groups);
+    }
+
+    /** Folder codeList, AND of ORs. */
+    Sql folderCodes(List<List<String>> groups) {
+        return anyOfEachGroup("EXISTS (SELECT 1 FROM folder_code c WHERE c.folder_uuid = f.uuid AND c.code IN (",
+                List.of(), groups);
+    }
+
+    /** {@code column} is the target of a HasMember from the SubmissionSet or Folder {@code packageUuid}. */
+    Sql memberOf(String column, String packageUuid) {
+        return condition(column + " IN (SELECT m.target_uuid FROM association m WHERE m.source_uuid = ?"
+                + " AND m.association_type = ?)", packageUuid, XdsVocabulary.HAS_MEMBER);
+    }
+
+    /** Associations (alias {@code a}) having one of these objects as source or target. */
+    Sql sourceOrTargetIn(List<String> uuids) {
+        String in = placeholders(uuids.size());
+        List<Object> values = new ArrayList<>(uuids);
+        values.addAll(uuids);
+        return condition("(a.source_uuid IN (" + in + ") OR a.target_uuid IN (" + in + "))", values.toArray());
+    }
+
+    /** One condition per non-empty group: {@code prefix} (ending in {@code IN (}) with the group's values. */
+    private Sql anyOfEachGroup(String prefix, List<Object> fixed, List<List<String>> groups) {
         for (List<String> group : groups) {
             if (group.isEmpty()) {
                 continue;
             }
-            List<Object> values = new ArrayList<>();
-            values.add(attribute);
+            List<Object> values = new ArrayList<>(fixed);
             values.addAll(group);
-            condition("EXISTS (SELECT 1 FROM document_entry_code c WHERE c.entry_uuid = d.uuid AND c.attribute = ?"
-                    + " AND c.code IN (" + placeholders(group.size()) + "))", values.toArray());
+            condition(prefix + placeholders(group.size()) + "))", values.toArray());
         }
         return this;
     }
@@ -90,6 +122,6 @@ final class Sql {
     }
 
     static String placeholders(int count) {
-        return String.join(",", java.util.Collections.nCopies(count, "?"));
+        return String.join(",", Collections.nCopies(count, "?"));
     }
 }

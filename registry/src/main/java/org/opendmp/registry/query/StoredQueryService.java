@@ -29,8 +29,10 @@ public class StoredQueryService {
     public StoredQueryService(JdbcTemplate jdbc, int maxResults) {
         this.jdbc = jdbc;
         this.maxResults = maxResults;
-        this.queries = Stream.of(new FindDocuments(), new FindSubmissionSets(), new GetDocuments(),
-                        new GetAssociations(), new GetSubmissionSetAndContents(), new GetAll())
+        this.queries = Stream.of(new FindDocuments(), new FindDocumentsByReferenceId(), new FindSubmissionSets(),
+                        new FindFolders(), new GetAll(), new GetDocuments(), new GetFolders(), new GetAssociations(),
+                        new GetDocumentsAndAssociations(), new GetSubmissionSets(), new GetSubmissionSetAndContents(),
+                        new GetFolderAndContents(), new GetFoldersForDocument(), new GetRelatedDocuments())
                 .collect(Collectors.toUnmodifiableMap(StoredQuery::id, Function.identity()));
     }
 
