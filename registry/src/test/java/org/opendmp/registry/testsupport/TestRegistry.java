@@ -1,0 +1,127 @@
+package org.opendmp.registry.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.opendmp.registry.ebrim.EbrimXml;
+import org.opendmp.registry.ebrim.SubmissionReader;
+import org.opendmp.registry.error.XdsErrorCode;
+import org.opendmp.registry.error.XdsException;
+import org.opendmp.registry.model.Submission;
+import org.opendmp.registry.patient.InsOids;
+import org.opendmp.registry.patient.PatientIdPolicy;
+import org.opendmp.registry.query.StoredQueryService;
+import org.opendmp.registry.store.RegistryStore;
+import org.opendmp.registry.submit.RegisterDocumentSet;
+import org.opendmp.wsdl.query.AdhocQueryRequest;
+import org.opendmp.wsdl.query.ResponseOptionType;
+import org.opendmp.wsdl.rim.AdhocQueryType;
+import org.opendmp.wsdl.rim.IdentifiableType;
+import org.opendmp.wsdl.rim.SlotType1;
+import org.opendmp.wsdl.rim.ValueListType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A registry on a fresh database for storage tests: registers ITI-42 submissions (at a chosen
+ * time when Folder lastUpdateTime matters) and runs ITI-18 queries given as name / Value-text
+ * pairs, the same name twice making two Slots (AND).
+ */
+public final class TestRegistry {
+
+    private static final DateTimeFormatter DTM = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+    private final DataSource dataSource;
+    private final RegistryStore store;
+    private final EbrimXml ebrimXml = new EbrimXml();
+    private final StoredQueryService queries;
+
+    public TestRegistry(TestDatabase database) {
+        this(database, 100);
+    }
+
+    public TestRegistry(TestDatabase database, int maxResults) {
+        dataSource = database.fresh();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        store = new RegistryStore(jdbc, ebrimXml);
+        queries = new StoredQueryService(jdbc, maxResults);
+    }
+
+    public Submission register(String xml) {
+        return registerWith(Clock.systemUTC(), xml);
+    }
+
+    /** Registers as if now were {@code dtm} (YYYYMMDDhhmmss, UTC): Folders get it as lastUpdateTime. */
+    public Submission registerAt(String dtm, String xml) {
+        return registerWith(Clock.fixed(LocalDateTime.parse(dtm, DTM).toInstant(ZoneOffset.UTC), ZoneOffset.UTC), xml);
+    }
+
+    private Submission registerWith(Clock clock, String xml) {
+        RegisterDocumentSet registry = new RegisterDocumentSet(
+                new SubmissionReader(new PatientIdPolicy(Set.of(InsOids.NIR_TEST, InsOids.NIR))), store,
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), clock);
+        return registry.register(Submissions.parse(xml).getRegistryObjectList());
+    }
+
+    /** The ids of a LeafClass answer, in answer order. */
+    public List<String> ids(String queryId, String... nameValuePairs) {
+        return objects(queryId, "LeafClass", nameValuePairs).stream().map(IdentifiableType::getId).toList();
+    }
+
+    /** The ids of an ObjectRef answer, in answer order. */
+    public List<String> objectRefs(String queryId, String... nameValuePairs) {
+        return objects(queryId, "ObjectRef", nameValuePairs).stream().map(IdentifiableType::getId).toList();
+    }
+
+    public List<IdentifiableType> objects(String queryId, String returnType, String... nameValuePairs) {
+        return queries.query(request(queryId, returnType, nameValuePairs)).resolved(ebrimXml)
+                .getRegistryObjectList().getIdentifiable().stream().map(e -> (IdentifiableType) e.getValue()).toList();
+    }
+
+    /** Asserts that the query is refused with this error code. */
+    public void assertRefused(XdsErrorCode expected, String queryId, String... nameValuePairs) {
+        assertThatThrownBy(() -> queries.query(request(queryId, "LeafClass", nameValuePairs)))
+                .isInstanceOfSatisfying(XdsException.class, e -> assertThat(e.errorCode()).isEqualTo(expected));
+    }
+
+    /** A single-valued parameter: {@code 'value'}. */
+    public static String string(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    /** A list parameter: {@code ('a','b')}. */
+    public static String list(String... values) {
+        StringBuilder list = new StringBuilder("(");
+        for (String value : values) {
+            list.append(list.length() > 1 ? "," : "").append(string(value));
+        }
+        return list.append(")").toString();
+    }
+
+    private static AdhocQueryRequest request(String queryId, String returnType, String... nameValuePairs) {
+        AdhocQueryType query = new AdhocQueryType();
+        query.setId(queryId);
+        for (int i = 0; i < nameValuePairs.length; i += 2) {
+            SlotType1 slot = new SlotType1();
+            slot.setName(nameValuePairs[i]);
+            ValueListType values = new ValueListType();
+            values.getValue().add(nameValuePairs[i + 1]);
+            slot.setValueList(values);
+            query.getSlot().add(slot);
+        }
+        AdhocQueryRequest request = new AdhocQueryRequest();
+        ResponseOptionType option = new ResponseOptionType();
+        option.setReturnType(returnType);
+        request.setResponseOption(option);
+        request.setAdhocQuery(query);
+        return request;
+    }
+}
