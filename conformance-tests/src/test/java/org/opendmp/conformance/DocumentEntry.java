@@ -124,6 +124,11 @@ public final class DocumentEntry {
         return slot("serviceStopTime", dtm);
     }
 
+    /** DocumentEntry.referenceIdList: CXi values (slot urn:ihe:iti:xds:2013:referenceIdList). */
+    public DocumentEntry referenceIds(String... cxi) {
+        return slot(Xds.REFERENCE_ID_LIST, cxi);
+    }
+
     public DocumentEntry hash(String hex) {
         return slot("hash", hex);
     }

@@ -1,6 +1,7 @@
 package org.opendmp.conformance;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Fluent builder of one submission: a SubmissionSet, its DocumentEntries, their HasMember
- * associations and, for ITI-41, the documents as MTOM parts. Variants let tests break one rule:
+ * Fluent builder of one submission: a SubmissionSet, its DocumentEntries and Folders, their HasMember
+ * associations, other associations (document relationships) and, for ITI-41, the documents as MTOM parts. Variants let tests break one rule:
  * a document without metadata, metadata without a document, an include of a missing part, an
  * unreferenced extra part.
  */
@@ -32,6 +33,8 @@ public final class Submission {
     private final Map<DocumentEntry, String> missingParts = new LinkedHashMap<>();
     private final Map<String, byte[]> documentsWithoutMetadata = new LinkedHashMap<>();
     private final List<Mtom.Part> unreferencedParts = new ArrayList<>();
+    private final Map<Folder, List<String>> folders = new LinkedHashMap<>();
+    private final List<String[]> associations = new ArrayList<>();
 
     private Submission(TestData.Patient patient) {
         this.patient = patient;
@@ -50,6 +53,28 @@ public final class Submission {
                 entry.id(String.format("Document%02d", documents.size()));
             }
         }
+        return this;
+    }
+
+    /**
+     * Adds a Folder, member of the SubmissionSet, holding these documents of the submission (a
+     * HasMember from the Folder to each). Folders without a symbolic id get Folder01, Folder02, ...
+     */
+    public Submission folder(Folder folder, DocumentEntry... members) {
+        if (folder.id() == null) {
+            folder.id(String.format("Folder%02d", folders.size() + 1));
+        }
+        folders.put(folder, new ArrayList<>(Arrays.stream(members).map(DocumentEntry::id).toList()));
+        return this;
+    }
+
+    /**
+     * Adds an Association without slots between two objects, each a symbolic id of this submission
+     * or the entryUUID of a registered object: a document relationship (RPLC, APND, XFRM,
+     * XFRM_RPLC, signs) or a HasMember from a registered Folder.
+     */
+    public Submission association(String type, String source, String target) {
+        associations.add(new String[] {type, source, target});
         return this;
     }
 
@@ -132,6 +157,10 @@ public final class Submission {
         return List.copyOf(documents);
     }
 
+    public List<Folder> folders() {
+        return List.copyOf(folders.keySet());
+    }
+
     // ---------------------------------------------------------------- rendering
 
     /** The RegistryPackage, ExtrinsicObjects and HasMember Associations. */
@@ -163,7 +192,25 @@ public final class Submission {
             out.append(Template.of("metadata/association.xml").with("id", "HasMember" + (++n))
                     .with("type", Xds.HAS_MEMBER).with("source", id).with("target", entry.id()).render());
         }
+        for (Map.Entry<Folder, List<String>> folder : folders.entrySet()) {
+            String folderId = folder.getKey().id();
+            out.append(folder.getKey().render(patientCx));
+            out.append(Template.of("metadata/association.xml").with("id", "HasMember" + (++n))
+                    .with("type", Xds.HAS_MEMBER).with("source", id).with("target", folderId).render());
+            for (String member : folder.getValue()) {
+                out.append(relationship("HasMember" + (++n), Xds.HAS_MEMBER, folderId, member));
+            }
+        }
+        int a = 0;
+        for (String[] association : associations) {
+            out.append(relationship("Association" + (++a), association[0], association[1], association[2]));
+        }
         return out.toString();
+    }
+
+    private static String relationship(String associationId, String type, String source, String target) {
+        return Template.of("metadata/relationship.xml").with("id", associationId).with("type", type)
+                .with("source", source).with("target", target).render();
     }
 
     private String externalIdentifier(String suffix, String scheme, String value, String name) {

@@ -46,6 +46,15 @@ public final class Xds {
     public static final String DE_PATIENT_ID = "urn:uuid:58a6f841-87b3-4a3e-92fd-a8ffeff98427";
     public static final String DE_UNIQUE_ID = "urn:uuid:2e82c1f6-a085-4c72-9da3-8640a32e42ab";
 
+    /** Slot of DocumentEntry.referenceIdList (CXi values). */
+    public static final String REFERENCE_ID_LIST = "urn:ihe:iti:xds:2013:referenceIdList";
+
+    // --- Folder classification scheme and external identifiers ---
+    public static final String FOLDER_NODE = "urn:uuid:d9d542f3-6cc4-48b6-8870-ea235fbc94c2";
+    public static final String FOLDER_CODE_LIST = "urn:uuid:1ba97051-7806-41a8-a48b-8fce7af683c5";
+    public static final String FOLDER_PATIENT_ID = "urn:uuid:f64ffdf0-4b97-4e06-b79f-a52b38ec2f8a";
+    public static final String FOLDER_UNIQUE_ID = "urn:uuid:75df8f67-9973-4fbe-a900-df66cefecc5a";
+
     // --- SubmissionSet classification schemes and external identifiers ---
     public static final String SS_AUTHOR = "urn:uuid:a7058bb9-b4e4-4307-ba5b-e3f0ab85e12d";
     public static final String SS_CONTENT_TYPE_CODE = "urn:uuid:aa543740-bdda-424e-8c96-df4873be8500";
@@ -55,6 +64,10 @@ public final class Xds {
 
     // --- associations ---
     public static final String HAS_MEMBER = "urn:oasis:names:tc:ebxml-regrep:AssociationType:HasMember";
+    public static final String RPLC = "urn:ihe:iti:2007:AssociationType:RPLC";
+    public static final String XFRM = "urn:ihe:iti:2007:AssociationType:XFRM";
+    public static final String APND = "urn:ihe:iti:2007:AssociationType:APND";
+    public static final String XFRM_RPLC = "urn:ihe:iti:2007:AssociationType:XFRM_RPLC";
     public static final String SIGNS = "urn:ihe:iti:2007:AssociationType:signs";
 
     // --- stored queries (ITI TF-2a 3.18.4.1.2.3.7) ---
@@ -64,6 +77,14 @@ public final class Xds {
     public static final String GET_DOCUMENTS = "urn:uuid:5c4f972b-d56b-40ac-a5fc-c8ca9b40b9d4";
     public static final String GET_ASSOCIATIONS = "urn:uuid:a7ae438b-4bc2-4642-93e9-be891f7bb155";
     public static final String GET_SUBMISSION_SET_AND_CONTENTS = "urn:uuid:e8e3cb2c-e39c-46b9-99e4-c12f57260b83";
+    public static final String FIND_DOCUMENTS_BY_REFERENCE_ID = "urn:uuid:12941a89-e02e-4be5-967c-ce4bfc8fe492";
+    public static final String FIND_FOLDERS = "urn:uuid:958f3006-baad-4929-a4de-ff1114824431";
+    public static final String GET_FOLDERS = "urn:uuid:5737b14c-8a1a-4539-b659-e03a34a5e1e4";
+    public static final String GET_DOCUMENTS_AND_ASSOCIATIONS = "urn:uuid:bab9529a-4a10-40b3-a01f-f68a615d247a";
+    public static final String GET_SUBMISSION_SETS = "urn:uuid:51224314-5390-4169-9b91-b1980040715a";
+    public static final String GET_FOLDER_AND_CONTENTS = "urn:uuid:b909a503-523d-4517-8acf-8e5834dfc4c7";
+    public static final String GET_FOLDERS_FOR_DOCUMENT = "urn:uuid:10cae35a-c7f9-4cf5-b61e-fc3278ffb578";
+    public static final String GET_RELATED_DOCUMENTS = "urn:uuid:d90e5407-b356-4d91-a89f-873917b4b0e6";
 
     // --- error codes (ITI TF-3 Table 4.2.4.1-2) ---
     public static final String XDS_MISSING_DOCUMENT = "XDSMissingDocument";
@@ -80,6 +101,7 @@ public final class Xds {
     public static final String XDS_UNKNOWN_STORED_QUERY = "XDSUnknownStoredQuery";
     public static final String XDS_STORED_QUERY_MISSING_PARAM = "XDSStoredQueryMissingParam";
     public static final String XDS_STORED_QUERY_PARAM_NUMBER = "XDSStoredQueryParamNumber";
+    public static final String XDS_RESULT_NOT_SINGLE_PATIENT = "XDSResultNotSinglePatient";
     public static final String XDS_DOCUMENT_UNIQUE_ID_ERROR = "XDSDocumentUniqueIdError";
     public static final String XDS_UNKNOWN_REPOSITORY_ID = "XDSUnknownRepositoryId";
 
