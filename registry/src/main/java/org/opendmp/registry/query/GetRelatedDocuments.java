@@ -38,15 +38,10 @@ public final class GetRelatedDocuments implements StoredQuery {
         String original = originals.get(0).uuid();
 
         String typeIn = Sql.placeholders(types.size());
-        List<Object> args = new ArrayList<>();
-        args.add(original);
-        args.addAll(types);
-        args.add(original);
-        args.addAll(types);
         Sql relatedDocuments = new Sql().condition("d.uuid IN ("
                 + "SELECT a.target_uuid FROM association a WHERE a.source_uuid = ? AND a.association_type IN (" + typeIn + ")"
                 + " UNION SELECT a.source_uuid FROM association a WHERE a.target_uuid = ? AND a.association_type IN ("
-                + typeIn + "))", args.toArray());
+                + typeIn + "))", twice(original, types));
         DocumentEntryFilters.entryType(relatedDocuments, p);
         List<Row> related = context.select("document_entry", "d", relatedDocuments, "d.creation_time, d.uuid");
         if (related.isEmpty()) {
@@ -55,18 +50,23 @@ public final class GetRelatedDocuments implements StoredQuery {
 
         List<String> relatedUuids = related.stream().map(Row::uuid).toList();
         String relatedIn = Sql.placeholders(relatedUuids.size());
-        List<Object> ends = new ArrayList<>();
-        ends.add(original);
-        ends.addAll(relatedUuids);
-        ends.add(original);
-        ends.addAll(relatedUuids);
         Sql links = new Sql().in("a.association_type", types)
                 .condition("((a.source_uuid = ? AND a.target_uuid IN (" + relatedIn + "))"
-                        + " OR (a.target_uuid = ? AND a.source_uuid IN (" + relatedIn + ")))", ends.toArray());
+                        + " OR (a.target_uuid = ? AND a.source_uuid IN (" + relatedIn + ")))", twice(original, relatedUuids));
 
         List<Row> rows = new ArrayList<>(originals.subList(0, 1));
         rows.addAll(related);
         rows.addAll(context.select("association", "a", links, "a.uuid"));
         return rows;
+    }
+
+    /** The bind values of a condition on both directions: the original then the list, twice. */
+    private static Object[] twice(String original, List<String> values) {
+        List<Object> args = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            args.add(original);
+            args.addAll(values);
+        }
+        return args.toArray();
     }
 }

@@ -49,7 +49,7 @@ class DocumentQueriesTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
-    @DisplayName("ITI TF-2a 3.18.4.1.2.3.7.14 FindDocumentsByReferenceId: ORs the values of a slot, ANDs slots, whole CXi values")
+    @DisplayName("ITI TF-2a 3.18.4.1.2.3.7.14 FindDocumentsByReferenceId: OR within a slot, AND across slots, whole CXi")
     void findDocumentsByReferenceIdMatchesReferenceIdList(TestDatabase database) {
         registry = new TestRegistry(database);
         String r1 = registerDocument(p, ORDER_1, ACCESSION);
@@ -170,7 +170,8 @@ class DocumentQueriesTest {
                 "$AssociationTypes", list(RPLC))).containsExactly(r.a(), r.b(), association(r.replacement(), RPLC));
         assertThat(registry.ids(GET_RELATED_DOCUMENTS, "$XDSDocumentEntryUniqueId", string(r.aUniqueId()),
                 "$AssociationTypes", list(RPLC, APND, SIGNS))).startsWith(r.a()).containsExactlyInAnyOrder(
-                r.a(), r.b(), r.c(), r.s(), association(r.replacement(), RPLC), association(r.appendix(), APND), association(r.signature(), SIGNS));
+                r.a(), r.b(), r.c(), r.s(), association(r.replacement(), RPLC), association(r.appendix(), APND),
+                association(r.signature(), SIGNS));
     }
 
     @ParameterizedTest
@@ -237,7 +238,8 @@ class DocumentQueriesTest {
                 .containsExactlyInAnyOrder(r.a(), aInSet, association(r.replacement(), RPLC), association(r.appendix(), APND),
                         association(r.signature(), SIGNS));
         assertThat(registry.ids(GET_DOCUMENTS_AND_ASSOCIATIONS, "$XDSDocumentEntryEntryUUID", list(r.x(), r.s())))
-                .containsExactlyInAnyOrder(r.x(), r.s(), association(r.unrelated(), HAS_MEMBER), association(r.signature(), HAS_MEMBER),
+                .containsExactlyInAnyOrder(r.x(), r.s(), association(r.unrelated(), HAS_MEMBER),
+                        association(r.signature(), HAS_MEMBER),
                         association(r.signature(), SIGNS));
     }
 
@@ -270,14 +272,15 @@ class DocumentQueriesTest {
         assertThat(registry.ids(GET_SUBMISSION_SETS, "$uuid", list(r.a())))
                 .containsExactly(setOfA, association(r.original(), HAS_MEMBER));
         assertThat(registry.ids(GET_SUBMISSION_SETS, "$uuid", list(r.a(), r.b())))
-                .containsExactlyInAnyOrder(setOfA, setOfB, association(r.original(), HAS_MEMBER), association(r.replacement(), HAS_MEMBER));
+                .containsExactlyInAnyOrder(setOfA, setOfB, association(r.original(), HAS_MEMBER),
+                        association(r.replacement(), HAS_MEMBER));
         assertThat(registry.ids(GET_SUBMISSION_SETS, "$uuid", list("urn:uuid:00000000-0000-0000-0000-000000000000")))
                 .isEmpty();
     }
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
-    @DisplayName("ITI TF-2a 3.18.4.1.2.3.7.9 GetSubmissionSets: $uuid required, objects of one patient (XDSResultNotSinglePatient)")
+    @DisplayName("ITI TF-2a 3.18.4.1.2.3.7.9 GetSubmissionSets: $uuid required; one patient (XDSResultNotSinglePatient)")
     void getSubmissionSetsParameterErrors(TestDatabase database) {
         registry = new TestRegistry(database);
         String ofP = registerDocument(p);
