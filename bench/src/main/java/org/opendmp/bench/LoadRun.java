@@ -25,13 +25,17 @@ final class LoadRun {
     }
 
     record Result(String name, int clients, long requests, long failures, double seconds, Histogram latency,
-                  long bytesPerRequest, long serverCpuNanos, long clientCpuNanos) {
+                  long bytesPerRequest, long serverCpuNanos, long clientCpuNanos, long databaseCpuNanos) {
         double serverCpuMillisPerRequest() {
             return requests == 0 ? 0 : serverCpuNanos / 1e6 / requests;
         }
 
         double clientCpuMillisPerRequest() {
             return requests == 0 ? 0 : clientCpuNanos / 1e6 / requests;
+        }
+
+        double databaseCpuMillisPerRequest() {
+            return requests == 0 ? 0 : databaseCpuNanos / 1e6 / requests;
         }
 
         double throughput() {
@@ -54,9 +58,11 @@ final class LoadRun {
     private LoadRun() {
     }
 
-    /** CPU time consumed so far by the server process and by this (load generator) process. */
+    /** CPU time consumed so far by the server, its database and this (load generator) process. */
     interface CpuClock {
         long serverNanos();
+
+        long databaseNanos();
 
         default long clientNanos() {
             return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
@@ -108,13 +114,15 @@ final class LoadRun {
         recorder.reset();
         long serverAtStart = cpu.serverNanos();
         long clientAtStart = cpu.clientNanos();
+        long databaseAtStart = cpu.databaseNanos();
         Thread.sleep(Math.max(0, (end - System.nanoTime()) / 1_000_000));
         long serverCpu = cpu.serverNanos() - serverAtStart;
         long clientCpu = cpu.clientNanos() - clientAtStart;
+        long databaseCpu = cpu.databaseNanos() - databaseAtStart;
         for (Thread thread : threads) {
             thread.join();
         }
         return new Result(name, clients, completed.get(), failures.get(), measure.toNanos() / 1e9,
-                recorder.getIntervalHistogram(), bytesPerRequest, serverCpu, clientCpu);
+                recorder.getIntervalHistogram(), bytesPerRequest, serverCpu, clientCpu, databaseCpu);
     }
 }
