@@ -39,8 +39,10 @@ public final class Bench {
             SSLContext tls = TlsSettings.sslContext(server.pki().resolve("client.p12"), "changeit".toCharArray(),
                     server.pki().resolve("ca.pem"));
             long loadStart = System.nanoTime();
-            load(server, tls, messages, settings);
+            long[] registrations = load(server, tls, messages, settings);
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+            long databaseBytes = server.databaseBytes();
+            System.out.printf(Locale.ROOT, "Database size after loading: %,d MB%n", databaseBytes >> 20);
 
             List<LoadRun.Result[]> results = new ArrayList<>();
             byte[] cda20k = Messages.cda(20 * 1024);
@@ -56,6 +58,27 @@ public final class Bench {
                     () -> new LoadRun.Request(Messages.findDocuments(random(settings.patients)), Messages.SOAP12, Messages.SUCCESS),
                     0));
             }
+            if (settings.runs("find-codes")) {
+            results.add(pair(settings, server, tls, "ITI-18 FindDocuments by 4 codes and a time range", server.endpoint("registry"),
+                    server.endpoint("baseline/registry"),
+                    () -> new LoadRun.Request(Messages.findDocumentsByCodes(random(settings.patients)), Messages.SOAP12, Messages.SUCCESS),
+                    0));
+            }
+            if (settings.runs("ss-contents")) {
+            results.add(pair(settings, server, tls, "ITI-18 GetSubmissionSetAndContents", server.endpoint("registry"),
+                    server.endpoint("baseline/registry"),
+                    () -> new LoadRun.Request(Messages.getSubmissionSetAndContents(
+                            Messages.submissionSetUniqueId(registrations[random(settings.patients)])), Messages.SOAP12, Messages.SUCCESS),
+                    0));
+            }
+            if (settings.runs("related")) {
+            int replaced = replaceFirstDocuments(server, tls, messages, settings, registrations);
+            results.add(pair(settings, server, tls, "ITI-18 GetRelatedDocuments (RPLC)", server.endpoint("registry"),
+                    server.endpoint("baseline/registry"),
+                    () -> new LoadRun.Request(Messages.getRelatedDocuments(
+                            Messages.documentUniqueId(registrations[random(replaced)], 0)), Messages.SOAP12, Messages.SUCCESS),
+                    0));
+            }
             if (settings.runs("iti43")) {
             byte[] oneMegabyte = Messages.cda(1 << 20);
             post(tls, server.endpoint("repository"), messages.provide(0, oneMegabyte), Messages.MTOM);
@@ -65,7 +88,7 @@ public final class Bench {
                     () -> new LoadRun.Request(retrieve, Messages.SOAP12, Messages.SUCCESS), oneMegabyte.length));
             }
 
-            String report = report(settings, loadSeconds, results);
+            String report = report(settings, loadSeconds, databaseBytes, results);
             System.out.println(report);
             Path out = Path.of("bench/target/bench-results.md");
             Files.createDirectories(out.getParent());
@@ -85,8 +108,12 @@ public final class Bench {
         return new LoadRun.Result[] {measured, empty};
     }
 
-    /** Pre-loads the registry over ITI-42: one submission of documents/patients entries per patient. */
-    private static void load(ServerUnderTest server, SSLContext tls, Messages messages, Settings settings) throws Exception {
+    /**
+     * Pre-loads the registry over ITI-42: one submission of documents/patients entries per patient.
+     * Returns, per patient, the sequence number its submission's ids derive from.
+     */
+    private static long[] load(ServerUnderTest server, SSLContext tls, Messages messages, Settings settings) throws Exception {
+        long[] registrations = new long[settings.patients];
         int perPatient = Math.max(1, settings.documents / settings.patients);
         byte[] document = Messages.cda(20 * 1024);
         AtomicInteger next = new AtomicInteger();
@@ -101,7 +128,9 @@ public final class Bench {
                 int patient;
                 while ((patient = next.getAndIncrement()) < settings.patients) {
                     try {
-                        String body = send(client, registry, messages.register(patient, perPatient, document), Messages.SOAP12);
+                        Messages.Registration registration = messages.register(patient, perPatient, document);
+                        registrations[patient] = registration.id();
+                        String body = send(client, registry, registration.body(), Messages.SOAP12);
                         if (body.contains(Messages.SUCCESS)) {
                             loaded.addAndGet(perPatient);
                         } else {
@@ -125,9 +154,36 @@ public final class Bench {
         if (failed.get() > 0) {
             throw new IllegalStateException(failed.get() + " loading submissions failed: see " + server.dataDir.resolve("server.log"));
         }
+        return registrations;
     }
 
-    private static String report(Settings settings, double loadSeconds, List<LoadRun.Result[]> results) throws Exception {
+    /**
+     * Gives the first patients' document 0 a replacement (RPLC over ITI-42), so that
+     * GetRelatedDocuments has something to find. Returns how many patients were done.
+     */
+    private static int replaceFirstDocuments(ServerUnderTest server, SSLContext tls, Messages messages, Settings settings,
+                                             long[] registrations) throws Exception {
+        int count = Math.min(settings.patients, settings.related);
+        byte[] document = Messages.cda(20 * 1024);
+        HttpClient client = client(tls);
+        URI registry = server.endpoint("registry");
+        long start = System.nanoTime();
+        for (int patient = 0; patient < count; patient++) {
+            String body = send(client, registry, messages.replace(patient, Messages.entryUuid(registrations[patient], 0), document),
+                    Messages.SOAP12);
+            if (!body.contains(Messages.SUCCESS)) {
+                throw new IllegalStateException("replacement refused: " + body);
+            }
+            if ((patient + 1) % 1000 == 0 || patient + 1 == count) {
+                System.out.printf(Locale.ROOT, "  replaced document 0 of %,d / %,d patients (%.0f/s)%n", patient + 1, count,
+                        (patient + 1) / ((System.nanoTime() - start) / 1e9));
+            }
+        }
+        return count;
+    }
+
+    private static String report(Settings settings, double loadSeconds, long databaseBytes, List<LoadRun.Result[]> results)
+            throws Exception {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Machine: %d cores, %s, Java %s; %s%n", Runtime.getRuntime().availableProcessors(),
                 cpuModel(), System.getProperty("java.version"), "server and load generator on the same machine, loopback, mutual TLS"));
@@ -135,6 +191,8 @@ public final class Bench {
                         + "(%.0f documents/s); PostgreSQL (embedded); %d concurrent clients; %d s measured after %d s warm-up.%n%n",
                 settings.documents, settings.patients, loadSeconds, settings.documents / loadSeconds, settings.clients,
                 settings.seconds, settings.warmup));
+        out.append(String.format(Locale.ROOT, "PostgreSQL database size after loading: %,d MB (%,.0f MB per million documents).%n%n",
+                databaseBytes >> 20, (databaseBytes / 1048576.0) / (settings.documents / 1e6)));
         out.append("| scenario | service | requests/s | p50 ms | p99 ms | MB/s | server CPU ms/request | PostgreSQL CPU ms/request | load generator CPU ms/request | failures |\n"
                 + "|---|---|---|---|---|---|---|---|---|---|\n");
         for (LoadRun.Result[] pair : results) {
@@ -187,11 +245,11 @@ public final class Bench {
      * (AES-GCM GHASH), SOAP and JDBC paths during the measured window, and the figures were
      * those of a half-interpreted server (FindDocuments server CPU 1.9 ms instead of 0.6).
      */
-    private record Settings(int documents, int patients, int seconds, int warmup, int clients, String only) {
+    private record Settings(int documents, int patients, int seconds, int warmup, int clients, int related, String only) {
         static Settings parse(String[] args) {
             java.util.Map<String, String> values = new java.util.HashMap<>(java.util.Map.of(
                     "documents", "100000", "patients", "10000", "seconds", "20", "warmup", "40", "clients", "8",
-                    "only", "iti41,iti18,iti43"));
+                    "related", "2000", "only", "iti41,iti18,iti43"));
             for (String arg : args) {
                 String[] pair = arg.split("=", 2);
                 if (pair.length != 2 || !values.containsKey(pair[0])) {
@@ -201,7 +259,7 @@ public final class Bench {
             }
             return new Settings(Integer.parseInt(values.get("documents")), Integer.parseInt(values.get("patients")),
                     Integer.parseInt(values.get("seconds")), Integer.parseInt(values.get("warmup")),
-                    Integer.parseInt(values.get("clients")), values.get("only"));
+                    Integer.parseInt(values.get("clients")), Integer.parseInt(values.get("related")), values.get("only"));
         }
 
         boolean runs(String scenario) {

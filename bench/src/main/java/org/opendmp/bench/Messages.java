@@ -56,47 +56,133 @@ final class Messages {
         return out.toByteArray();
     }
 
-    /** ITI-42 registering {@code documents} DocumentEntries for one patient in one submission. */
-    byte[] register(int patient, int documents, byte[] document) {
+    /** An ITI-42 message and the sequence number its uniqueIds and entryUUIDs derive from. */
+    record Registration(byte[] body, long id) {
+    }
+
+    /**
+     * ITI-42 registering {@code documents} DocumentEntries for one patient in one submission.
+     * Entry k gets the entryUUID {@link #entryUuid}(id, k) and the uniqueId
+     * {@link #documentUniqueId}(id, k); even entries are consultation notes (class 10, LOINC
+     * 11488-4), odd ones medical summaries (class 11, LOINC 60591-5), creation times spread
+     * over the months of 2026.
+     */
+    Registration register(int patient, int documents, byte[] document) {
         long id = sequence.incrementAndGet();
         String filled = fill(metadataTemplate, patient, id);
         int eoStart = filled.indexOf("<ExtrinsicObject");
         int eoEnd = filled.indexOf("</ExtrinsicObject>") + "</ExtrinsicObject>".length();
-        String entry = filled.substring(eoStart, eoEnd).replace("<Slot name=\"sourcePatientId\">",
-                "<Slot name=\"hash\"><ValueList><Value>" + sha1(document) + "</Value></ValueList></Slot>"
-                        + "<Slot name=\"size\"><ValueList><Value>" + document.length + "</Value></ValueList></Slot>"
-                        + "<Slot name=\"repositoryUniqueId\"><ValueList><Value>1.2.250.1.213.4.1.1.1.2</Value></ValueList></Slot>"
-                        + "<Slot name=\"sourcePatientId\">");
+        String entry = withRepositorySlots(filled.substring(eoStart, eoEnd), document);
         StringBuilder entries = new StringBuilder();
         StringBuilder members = new StringBuilder();
         for (int k = 0; k < documents; k++) {
             String suffix = "_" + k;
-            entries.append(entry.replaceAll("(id|classifiedObject|registryObject)=\"([A-Za-z]+)01\"", "$1=\"$2" + suffix + "\"")
-                    .replace("1.2.250.1.999.1.1.42.3." + id + "<", "1.2.250.1.999.1.1.42.3." + id + "." + k + "<")
-                    .replace("1.2.250.1.999.1.1.42.3." + id + "\"", "1.2.250.1.999.1.1.42.3." + id + "." + k + "\"")
-                    .replace("<Value>20261123100000</Value>", "<Value>2026" + String.format("%02d", 1 + k % 12) + "15100000</Value>"));
+            String uuid = entryUuid(id, k);
+            String one = entry.replaceAll("(id|classifiedObject|registryObject)=\"([A-Za-z]+)01\"", "$1=\"$2" + suffix + "\"")
+                    .replace("\"Document" + suffix + "\"", "\"" + uuid + "\"")
+                    .replace(documentUniqueId(id) + "<", documentUniqueId(id, k) + "<")
+                    .replace(documentUniqueId(id) + "\"", documentUniqueId(id, k) + "\"")
+                    .replace("<Value>20261123100000</Value>", "<Value>2026" + String.format("%02d", 1 + k % 12) + "15100000</Value>");
+            if (k % 2 == 1) {
+                one = one.replace("nodeRepresentation=\"10\"", "nodeRepresentation=\"11\"")
+                        .replace("<LocalizedString value=\"Compte rendu\"/>", "<LocalizedString value=\"Synthese\"/>")
+                        .replace("nodeRepresentation=\"11488-4\"", "nodeRepresentation=\"60591-5\"")
+                        .replace("<LocalizedString value=\"Consultation note\"/>", "<LocalizedString value=\"Patient summary\"/>");
+            }
+            entries.append(one);
             members.append("<Association associationType=\"urn:oasis:names:tc:ebxml-regrep:AssociationType:HasMember\" id=\"member")
-                    .append(suffix).append("\" sourceObject=\"SubmissionSet01\" targetObject=\"Document").append(suffix)
+                    .append(suffix).append("\" sourceObject=\"SubmissionSet01\" targetObject=\"").append(uuid)
                     .append("\"><Slot name=\"SubmissionSetStatus\"><ValueList><Value>Original</Value></ValueList></Slot></Association>");
         }
         int memberStart = filled.indexOf("<Association");
         int memberEnd = filled.indexOf("</Association>") + "</Association>".length();
         String metadata = filled.substring(0, eoStart) + entries + filled.substring(eoEnd, memberStart) + members
                 + filled.substring(memberEnd);
+        return new Registration(envelope("urn:ihe:iti:2007:RegisterDocumentSet-b", metadata).getBytes(StandardCharsets.UTF_8), id);
+    }
+
+    /** ITI-42 registering one new document that replaces (RPLC) an existing entry of the same patient. */
+    byte[] replace(int patient, String originalEntryUuid, byte[] document) {
+        long id = sequence.incrementAndGet();
+        String filled = fill(metadataTemplate, patient, id);
+        int eoStart = filled.indexOf("<ExtrinsicObject");
+        int eoEnd = filled.indexOf("</ExtrinsicObject>") + "</ExtrinsicObject>".length();
+        int end = filled.indexOf("</RegistryObjectList>");
+        String metadata = filled.substring(0, eoStart) + withRepositorySlots(filled.substring(eoStart, eoEnd), document)
+                + filled.substring(eoEnd, end)
+                + "<Association associationType=\"urn:ihe:iti:2007:AssociationType:RPLC\" id=\"replaces01\""
+                + " sourceObject=\"Document01\" targetObject=\"" + originalEntryUuid + "\"/>"
+                + filled.substring(end);
         return envelope("urn:ihe:iti:2007:RegisterDocumentSet-b", metadata).getBytes(StandardCharsets.UTF_8);
     }
 
+    static String entryUuid(long id, int k) {
+        return "urn:uuid:" + UUID.nameUUIDFromBytes(("opendmp-bench-" + id + "-" + k).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String documentUniqueId(long id, int k) {
+        return documentUniqueId(id) + "." + k;
+    }
+
+    static String submissionSetUniqueId(long id) {
+        return "1.2.250.1.999.1.1.42.1." + id;
+    }
+
+    private static String documentUniqueId(long id) {
+        return "1.2.250.1.999.1.1.42.3." + id;
+    }
+
+    /** ITI-42 needs what ITI-41's repository would have set: hash, size, repositoryUniqueId. */
+    private static String withRepositorySlots(String extrinsicObject, byte[] document) {
+        return extrinsicObject.replace("<Slot name=\"sourcePatientId\">",
+                "<Slot name=\"hash\"><ValueList><Value>" + sha1(document) + "</Value></ValueList></Slot>"
+                        + "<Slot name=\"size\"><ValueList><Value>" + document.length + "</Value></ValueList></Slot>"
+                        + "<Slot name=\"repositoryUniqueId\"><ValueList><Value>1.2.250.1.213.4.1.1.1.2</Value></ValueList></Slot>"
+                        + "<Slot name=\"sourcePatientId\">");
+    }
+
     static byte[] findDocuments(int patient) {
+        return storedQuery("urn:uuid:14d4debf-8f97-4251-9a74-a90016b0af0d",
+                slot("$XDSDocumentEntryPatientId", "'" + patient(patient) + "'")
+                        + slot("$XDSDocumentEntryStatus", "('urn:oasis:names:tc:ebxml-regrep:StatusType:Approved')"));
+    }
+
+    /** FindDocuments narrowed by class, type, practice setting, confidentiality and a creation-time range. */
+    static byte[] findDocumentsByCodes(int patient) {
+        return storedQuery("urn:uuid:14d4debf-8f97-4251-9a74-a90016b0af0d",
+                slot("$XDSDocumentEntryPatientId", "'" + patient(patient) + "'")
+                        + slot("$XDSDocumentEntryStatus", "('urn:oasis:names:tc:ebxml-regrep:StatusType:Approved')")
+                        + slot("$XDSDocumentEntryClassCode", "('10^^1.2.250.1.213.1.1.4.1')")
+                        + slot("$XDSDocumentEntryTypeCode", "('11488-4^^2.16.840.1.113883.6.1')")
+                        + slot("$XDSDocumentEntryPracticeSettingCode", "('AMBULATOIRE^^1.2.250.1.213.1.1.4.9')")
+                        + slot("$XDSDocumentEntryConfidentialityCode", "('N^^2.16.840.1.113883.5.25')")
+                        + slot("$XDSDocumentEntryCreationTimeFrom", "20260101")
+                        + slot("$XDSDocumentEntryCreationTimeTo", "20260701"));
+    }
+
+    static byte[] getSubmissionSetAndContents(String submissionSetUniqueId) {
+        return storedQuery("urn:uuid:e8e3cb2c-e39c-46b9-99e4-c12f57260b83",
+                slot("$XDSSubmissionSetUniqueId", "'" + submissionSetUniqueId + "'"));
+    }
+
+    static byte[] getRelatedDocuments(String documentUniqueId) {
+        return storedQuery("urn:uuid:d90e5407-b356-4d91-a89f-873917b4b0e6",
+                slot("$XDSDocumentEntryUniqueId", "'" + documentUniqueId + "'")
+                        + slot("$AssociationTypes", "('urn:ihe:iti:2007:AssociationType:RPLC')"));
+    }
+
+    private static byte[] storedQuery(String id, String slots) {
         return envelope("urn:ihe:iti:2007:RegistryStoredQuery",
                 "<query:AdhocQueryRequest xmlns:query=\"urn:oasis:names:tc:ebxml-regrep:xsd:query:3.0\""
                         + " xmlns:rim=\"urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0\">"
                         + "<query:ResponseOption returnComposedObjects=\"true\" returnType=\"LeafClass\"/>"
-                        + "<rim:AdhocQuery id=\"urn:uuid:14d4debf-8f97-4251-9a74-a90016b0af0d\">"
-                        + "<rim:Slot name=\"$XDSDocumentEntryPatientId\"><rim:ValueList><rim:Value>'"
-                        + patient(patient).replace("&", "&amp;") + "'</rim:Value></rim:ValueList></rim:Slot>"
-                        + "<rim:Slot name=\"$XDSDocumentEntryStatus\"><rim:ValueList><rim:Value>"
-                        + "('urn:oasis:names:tc:ebxml-regrep:StatusType:Approved')</rim:Value></rim:ValueList></rim:Slot>"
-                        + "</rim:AdhocQuery></query:AdhocQueryRequest>").getBytes(StandardCharsets.UTF_8);
+                        + "<rim:AdhocQuery id=\"" + id + "\">" + slots + "</rim:AdhocQuery></query:AdhocQueryRequest>")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String slot(String name, String value) {
+        return "<rim:Slot name=\"" + name + "\"><rim:ValueList><rim:Value>" + value.replace("&", "&amp;")
+                + "</rim:Value></rim:ValueList></rim:Slot>";
     }
 
     static byte[] retrieve(String uniqueId) {
@@ -109,7 +195,7 @@ final class Messages {
 
     /** The uniqueId the last {@link #provide} call gave its document. */
     String lastDocumentUniqueId() {
-        return "1.2.250.1.999.1.1.42.3." + sequence.get();
+        return documentUniqueId(sequence.get());
     }
 
     /** A CDA-shaped XML document of about {@code size} bytes. */
@@ -125,8 +211,8 @@ final class Messages {
 
     private static String fill(String template, int patient, long id) {
         return template.replace("@PATIENT@", patient(patient).replace("&", "&amp;"))
-                .replace("@DOCUMENT_UID@", "1.2.250.1.999.1.1.42.3." + id)
-                .replace("@SUBMISSION_UID@", "1.2.250.1.999.1.1.42.1." + id);
+                .replace("@DOCUMENT_UID@", documentUniqueId(id))
+                .replace("@SUBMISSION_UID@", submissionSetUniqueId(id));
     }
 
     private static String envelope(String action, String body) {

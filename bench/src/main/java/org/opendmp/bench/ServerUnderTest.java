@@ -82,6 +82,15 @@ final class ServerUnderTest implements AutoCloseable, LoadRun.CpuClock {
                 .sum();
     }
 
+    /** Size on disk of the database the server writes to (tables, indexes, TOAST). */
+    long databaseBytes() throws java.sql.SQLException {
+        try (java.sql.Connection connection = postgres.getPostgresDatabase().getConnection();
+             java.sql.ResultSet size = connection.createStatement().executeQuery("SELECT pg_database_size(current_database())")) {
+            size.next();
+            return size.getLong(1);
+        }
+    }
+
     Path pki() {
         return dataDir.resolve("pki");
     }
