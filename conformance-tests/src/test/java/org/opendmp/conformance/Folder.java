@@ -9,7 +9,8 @@ import java.util.List;
  */
 public final class Folder {
 
-    public static final Code DEFAULT_CODE = new Code("SUIVI", "1.2.250.1.999.77.900", "Suivi de test");
+    /** A CIM-10 code: the server's default (dmp) affinity domain accepts CCAM, CIM-10 and LOINC in Folder codeList. */
+    public static final Code DEFAULT_CODE = new Code("Z34", Xds.CIM_10, "Surveillance d'une grossesse normale");
 
     private String id;
     private String uniqueId = TestData.uniqueId();

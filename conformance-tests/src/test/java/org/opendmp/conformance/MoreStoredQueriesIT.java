@@ -24,8 +24,8 @@ class MoreStoredQueriesIT {
     private static final String ORDER_1 = "ORD-1^^^&1.2.250.1.999.77.500&ISO^urn:ihe:iti:xds:2013:order";
     private static final String ORDER_2 = "ORD-2^^^&1.2.250.1.999.77.500&ISO^urn:ihe:iti:xds:2013:order";
     private static final String ACCESSION = "ACC-7^^^&1.2.250.1.999.77.501&ISO^urn:ihe:iti:xds:2013:accession";
-    private static final Code CODE_A = new Code("A1", "1.2.250.1.999.77.900", "Code A");
-    private static final Code CODE_B = new Code("B1", "1.2.250.1.999.77.900", "Code B");
+    private static final Code CODE_A = new Code("E10", Xds.CIM_10, "Diabète de type 1");
+    private static final Code CODE_B = new Code("I10", Xds.CIM_10, "Hypertension essentielle");
     private static final Code FORMAT_PDF = new Code("urn:ihe:iti:xds-sd:pdf:2008", Xds.FORMAT_CODES, "PDF");
 
     private final XdsClient xds;

@@ -50,7 +50,7 @@ class StoredQueryIT {
     private static final String SOURCE_A = "1.2.250.1.999.77.11";
     private static final String SOURCE_B = "1.2.250.1.999.77.12";
     private static final Code CONTENT_A = new Code("04", Xds.CONTENT_TYPE_CODES, "Hospitalisation de jour");
-    private static final Code CONTENT_B = new Code("05", Xds.CONTENT_TYPE_CODES, "Consultation externe");
+    private static final Code CONTENT_B = new Code("07", Xds.CONTENT_TYPE_CODES, "Consultations soins externes");
 
     private final XdsClient xds;
 

@@ -118,5 +118,8 @@ public final class Xds {
     public static final String TRE_R02_FACILITY_TYPE = "1.2.250.1.71.4.2.4";
     public static final String TRE_A01_PRACTICE_SETTING = "1.2.250.1.213.1.1.4.9";
     public static final String CCAM = "1.2.250.1.213.2.5";
+    /** CIM-10 (ICD-10), diagnoses: an eventCodeList and Folder codeList code system of the dmp affinity domain. */
+    public static final String CIM_10 = "2.16.840.1.113883.6.3";
+    /** TRE_R209-TypeActivite, the contentTypeCode system of the DMP example messages. */
     public static final String CONTENT_TYPE_CODES = "1.2.250.1.213.2.2";
 }

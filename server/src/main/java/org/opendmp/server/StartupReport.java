@@ -1,5 +1,6 @@
 package org.opendmp.server;
 
+import org.opendmp.registry.affinity.AffinityDomain;
 import org.opendmp.server.config.DmpProperties;
 import org.opendmp.server.config.ServerCredentials;
 import org.slf4j.Logger;
@@ -19,11 +20,14 @@ class StartupReport {
     private final DmpProperties properties;
     private final ServerCredentials credentials;
     private final Environment environment;
+    private final AffinityDomain affinityDomain;
 
-    StartupReport(DmpProperties properties, ServerCredentials credentials, Environment environment) {
+    StartupReport(DmpProperties properties, ServerCredentials credentials, Environment environment,
+                  AffinityDomain affinityDomain) {
         this.properties = properties;
         this.credentials = credentials;
         this.environment = environment;
+        this.affinityDomain = affinityDomain;
     }
 
     @EventListener
@@ -36,7 +40,8 @@ class StartupReport {
                 .append("  Repository  ").append(base).append("/repository  (ITI-41, ITI-43)\n")
                 .append("  Operations  ").append(management).append("/actuator/health  (also /metrics, /prometheus; loopback only)\n")
                 .append("  Database    ").append(database()).append('\n')
-                .append("  Repository uniqueId ").append(properties.repository().uniqueId()).append('\n');
+                .append("  Repository uniqueId ").append(properties.repository().uniqueId()).append('\n')
+                .append("  Affinity domain ").append(affinityDomain.summary()).append('\n');
         if (credentials.developmentPki() != null) {
             var pki = credentials.developmentPki();
             report.append("  Development PKI (").append(pki.generatedNow() ? "generated now" : "reused")

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.opendmp.registry.affinity.AffinityDomain;
 import org.opendmp.registry.error.XdsErrorCode;
 import org.opendmp.registry.error.XdsException;
 import org.opendmp.registry.hl7.Cx;
@@ -48,7 +49,8 @@ import org.opendmp.wsdl.rim.RegistryPackageType;
  * for every new DocumentEntry and Folder, uniqueIds unique within the message. Symbolic ids
  * become {@code urn:uuid:} ids everywhere they are referenced; Classifications and
  * ExternalIdentifiers given at the top level are folded into the object they describe, so the
- * stored object is self-contained. Lookups against stored content are the caller's job.
+ * stored object is self-contained. Codes are checked against the {@link AffinityDomain}'s value
+ * sets. Lookups against stored content are the caller's job.
  *
  * <p>Not thread-safe state: one reader per request is cheap ({@link #read} keeps its state in a
  * local context).
@@ -59,9 +61,16 @@ public final class SubmissionReader {
             Set.of(HAS_MEMBER, RPLC, XFRM, APND, XFRM_RPLC, SIGNS, IS_SNAPSHOT_OF);
 
     private final PatientIdPolicy patientIds;
+    private final AffinityDomain affinityDomain;
 
+    /** A reader accepting any well-formed code (the {@code ihe-test} affinity domain). */
     public SubmissionReader(PatientIdPolicy patientIds) {
+        this(patientIds, AffinityDomain.iheTest());
+    }
+
+    public SubmissionReader(PatientIdPolicy patientIds, AffinityDomain affinityDomain) {
         this.patientIds = patientIds;
+        this.affinityDomain = affinityDomain;
     }
 
     public Submission read(RegistryObjectListType list) {
@@ -109,16 +118,19 @@ public final class SubmissionReader {
 
             Map<String, IdentifiableType> ebrim = new LinkedHashMap<>();
             SubmissionSet submissionSet = submissionSet(submissionSetPackage);
+            affinityDomain.check(submissionSet, location(submissionSetPackage));
             ebrim.put(submissionSet.entryUuid(), submissionSetPackage);
             List<DocumentEntry> entries = new ArrayList<>();
             for (ExtrinsicObjectType eo : extrinsicObjects) {
                 DocumentEntry entry = documentEntry(eo, submissionSet.patientId());
+                affinityDomain.check(entry, location(eo));
                 entries.add(entry);
                 ebrim.put(entry.entryUuid(), eo);
             }
             List<Folder> folders = new ArrayList<>();
             for (RegistryPackageType rp : folderPackages) {
                 Folder folder = folder(rp, submissionSet.patientId());
+                affinityDomain.check(folder, location(rp));
                 folders.add(folder);
                 ebrim.put(folder.entryUuid(), rp);
             }

@@ -39,11 +39,17 @@ public record DmpProperties(
      * @param acceptedPatientAuthorities assigning authorities (OIDs) of the patient ids the registry
      *                                   accepts until a patient registry is connected: the INS OIDs
      * @param maxQueryResults            the most objects one stored query may return (XDSTooManyResults beyond)
+     * @param affinityDomain             the shipped value set profile codes are checked against: {@code dmp}
+     *                                   (the French DMP's) or {@code ihe-test} (any well-formed code)
+     * @param affinityDomainDir          a directory of value set files replacing the profile's files of the
+     *                                   same name (docs/AFFINITY-DOMAIN.md); none when not set
      */
     public record Registry(
             @DefaultValue({"1.2.250.1.213.1.4.8", "1.2.250.1.213.1.4.9", "1.2.250.1.213.1.4.10", "1.2.250.1.213.1.4.11"})
             List<String> acceptedPatientAuthorities,
-            @DefaultValue("5000") int maxQueryResults) {
+            @DefaultValue("5000") int maxQueryResults,
+            @DefaultValue("dmp") String affinityDomain,
+            Path affinityDomainDir) {
     }
 
     /** @param uniqueId this repository's repositoryUniqueId (default: the national DMP repository's) */

@@ -2,6 +2,7 @@ package org.opendmp.server.config;
 
 import java.time.Clock;
 import java.util.HashSet;
+import org.opendmp.registry.affinity.AffinityDomain;
 import org.opendmp.registry.ebrim.EbrimXml;
 import org.opendmp.registry.ebrim.SubmissionReader;
 import org.opendmp.registry.patient.PatientIdPolicy;
@@ -32,10 +33,16 @@ public class XdsConfiguration {
     }
 
     @Bean
-    public RegisterDocumentSet registerDocumentSet(DmpProperties properties, RegistryStore store,
-                                                   TransactionTemplate transactions) {
+    public AffinityDomain affinityDomain(DmpProperties properties) {
+        return AffinityDomain.load(properties.registry().affinityDomain(), properties.registry().affinityDomainDir());
+    }
+
+    @Bean
+    public RegisterDocumentSet registerDocumentSet(DmpProperties properties, AffinityDomain affinityDomain,
+                                                   RegistryStore store, TransactionTemplate transactions) {
         PatientIdPolicy patients = new PatientIdPolicy(new HashSet<>(properties.registry().acceptedPatientAuthorities()));
-        return new RegisterDocumentSet(new SubmissionReader(patients), store, transactions, Clock.systemUTC());
+        return new RegisterDocumentSet(new SubmissionReader(patients, affinityDomain), store, transactions,
+                Clock.systemUTC());
     }
 
     @Bean
