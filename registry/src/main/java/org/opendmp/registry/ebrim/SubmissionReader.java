@@ -39,6 +39,7 @@ import org.opendmp.wsdl.rim.ObjectRefType;
 import org.opendmp.wsdl.rim.RegistryObjectListType;
 import org.opendmp.wsdl.rim.RegistryObjectType;
 import org.opendmp.wsdl.rim.RegistryPackageType;
+import org.opendmp.wsdl.rim.VersionInfoType;
 
 /**
  * Reads the RegistryObjectList of a SubmitObjectsRequest (ITI-42, or ITI-41 once the
@@ -146,6 +147,7 @@ public final class SubmissionReader {
                 RegistryObjectType ro = (RegistryObjectType) object;
                 ro.setStatus(STATUS_APPROVED);
                 ro.setLid(ro.getId());
+                ro.setVersionInfo(firstVersion());
             }
             // Only top-level objects are rows of the registry, so only their ids can clash.
             Set<String> supplied = new HashSet<>();
@@ -525,6 +527,13 @@ public final class SubmissionReader {
         private XdsException error(String message, IdentifiableType object) {
             return new XdsException(XdsErrorCode.XDSRegistryMetadataError, message, location(object));
         }
+    }
+
+    /** ebRIM VersionInfo of a first version: ITI-57 numbers later versions 2, 3, ... */
+    private static VersionInfoType firstVersion() {
+        VersionInfoType version = new VersionInfoType();
+        version.setVersionName("1");
+        return version;
     }
 
     private static boolean isEmpty(InternationalStringType name) {

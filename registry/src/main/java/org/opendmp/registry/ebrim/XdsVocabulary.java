@@ -50,10 +50,18 @@ public final class XdsVocabulary {
     public static final String XFRM_RPLC = "urn:ihe:iti:2007:AssociationType:XFRM_RPLC";
     public static final String SIGNS = "urn:ihe:iti:2007:AssociationType:signs";
     public static final String IS_SNAPSHOT_OF = "urn:ihe:iti:2010:AssociationType:IsSnapshotOf";
+    /** ITI-57: changes the availabilityStatus of its target (slots OriginalStatus, NewStatus). */
+    public static final String UPDATE_AVAILABILITY_STATUS = "urn:ihe:iti:2010:AssociationType:UpdateAvailabilityStatus";
+    /** ITI-57: submits an Association between registered objects (not supported by this registry). */
+    public static final String SUBMIT_ASSOCIATION = "urn:ihe:iti:2010:AssociationType:SubmitAssociation";
 
     // Status (availabilityStatus, RegistryResponse status, error severity)
     public static final String STATUS_APPROVED = "urn:oasis:names:tc:ebxml-regrep:StatusType:Approved";
     public static final String STATUS_DEPRECATED = "urn:oasis:names:tc:ebxml-regrep:StatusType:Deprecated";
+    /** DMP status of an archived document (TD3.3d): found only when a query asks for it. */
+    public static final String STATUS_ARCHIVED = "urn:asip:ci-sis:2010:StatusType:Archived";
+    /** DMP status of a deleted document (TD3.3c): found only when a query asks for it. */
+    public static final String STATUS_DELETED = "urn:asip:ci-sis:2010:StatusType:Deleted";
     public static final String RESPONSE_SUCCESS = "urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Success";
     public static final String RESPONSE_FAILURE = "urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Failure";
     public static final String RESPONSE_PARTIAL_SUCCESS = "urn:ihe:iti:2007:ResponseStatusType:PartialSuccess";

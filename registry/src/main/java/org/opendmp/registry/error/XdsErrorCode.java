@@ -25,5 +25,14 @@ public enum XdsErrorCode {
     XDSRegistryBusy,
     XDSRepositoryBusy,
     XDSResultNotSinglePatient,
-    XDSTooManyResults
+    XDSTooManyResults,
+    // XDS Metadata Update (ITI-57, ITI TF-3 Table 4.2.4.1-2)
+    /** General metadata update error, when no more specific code applies. */
+    XDSMetadataUpdateError,
+    /** The PreviousVersion of an update is not the latest version registered (e.g. a concurrent update). */
+    XDSMetadataVersionError,
+    /** The update operation is not understood or not supported. */
+    XDSMetadataUpdateOperationError,
+    /** An update would change the patient of a registered object. */
+    XDSPatientIDReconciliationError
 }

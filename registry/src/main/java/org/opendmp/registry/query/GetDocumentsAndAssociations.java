@@ -25,8 +25,9 @@ public final class GetDocumentsAndAssociations implements StoredQuery {
     public List<Row> execute(QueryParameters p, QueryContext context) {
         String parameter = p.oneOf("$XDSDocumentEntryEntryUUID", "$XDSDocumentEntryUniqueId");
         String column = parameter.equals("$XDSDocumentEntryEntryUUID") ? "d.uuid" : "d.unique_id";
-        List<Row> rows = new ArrayList<>(context.select("document_entry", "d",
-                new Sql().in(column, p.requiredList(parameter)), "d.creation_time, d.uuid"));
+        Sql documents = new Sql().in(column, p.requiredList(parameter));
+        DocumentEntryFilters.withoutArchivedOrDeleted(documents);
+        List<Row> rows = new ArrayList<>(context.select("document_entry", "d", documents, "d.creation_time, d.uuid"));
         if (rows.isEmpty()) {
             return rows;
         }

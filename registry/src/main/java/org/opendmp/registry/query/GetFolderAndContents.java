@@ -34,6 +34,7 @@ public final class GetFolderAndContents implements StoredQuery {
         String folderUuid = folders.get(0).uuid();
 
         Sql documents = new Sql().memberOf("d.uuid", folderUuid);
+        DocumentEntryFilters.withoutArchivedOrDeleted(documents);
         DocumentEntryFilters.formatAndConfidentiality(documents, p);
         DocumentEntryFilters.entryType(documents, p);
         List<Row> entries = context.select("document_entry", "d", documents, "d.creation_time, d.uuid");

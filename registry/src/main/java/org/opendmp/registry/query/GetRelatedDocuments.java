@@ -31,18 +31,21 @@ public final class GetRelatedDocuments implements StoredQuery {
         String column = parameter.equals("$XDSDocumentEntryEntryUUID") ? "d.uuid" : "d.unique_id";
         String document = p.single(parameter, true);
         List<String> types = p.requiredList("$AssociationTypes");
-        List<Row> originals = context.select("document_entry", "d", new Sql().eq(column, document), null);
+        Sql original = new Sql().eq(column, document);
+        DocumentEntryFilters.withoutArchivedOrDeleted(original);
+        List<Row> originals = context.select("document_entry", "d", original, null);
         if (originals.isEmpty()) {
             return List.of();
         }
-        String original = originals.get(0).uuid();
+        String originalUuid = originals.get(0).uuid();
 
         String typeIn = Sql.placeholders(types.size());
         Sql relatedDocuments = new Sql().condition("d.uuid IN ("
                 + "SELECT a.target_uuid FROM association a WHERE a.source_uuid = ? AND a.association_type IN (" + typeIn + ")"
                 + " UNION SELECT a.source_uuid FROM association a WHERE a.target_uuid = ? AND a.association_type IN ("
-                + typeIn + "))", twice(original, types));
+                + typeIn + "))", twice(originalUuid, types));
         DocumentEntryFilters.entryType(relatedDocuments, p);
+        DocumentEntryFilters.withoutArchivedOrDeleted(relatedDocuments);
         List<Row> related = context.select("document_entry", "d", relatedDocuments, "d.creation_time, d.uuid");
         if (related.isEmpty()) {
             return List.of();
@@ -52,7 +55,8 @@ public final class GetRelatedDocuments implements StoredQuery {
         String relatedIn = Sql.placeholders(relatedUuids.size());
         Sql links = new Sql().in("a.association_type", types)
                 .condition("((a.source_uuid = ? AND a.target_uuid IN (" + relatedIn + "))"
-                        + " OR (a.target_uuid = ? AND a.source_uuid IN (" + relatedIn + ")))", twice(original, relatedUuids));
+                        + " OR (a.target_uuid = ? AND a.source_uuid IN (" + relatedIn + ")))",
+                        twice(originalUuid, relatedUuids));
 
         List<Row> rows = new ArrayList<>(originals.subList(0, 1));
         rows.addAll(related);

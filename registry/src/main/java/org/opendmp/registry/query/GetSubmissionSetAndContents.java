@@ -32,6 +32,7 @@ public final class GetSubmissionSetAndContents implements StoredQuery {
         }
         String setUuid = sets.get(0).uuid();
         Sql documents = new Sql().memberOf("d.uuid", setUuid);
+        DocumentEntryFilters.withoutArchivedOrDeleted(documents);
         DocumentEntryFilters.formatAndConfidentiality(documents, p);
         DocumentEntryFilters.entryType(documents, p);
         Sql folders = new Sql().memberOf("f.uuid", setUuid);

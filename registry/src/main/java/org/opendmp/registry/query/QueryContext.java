@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.opendmp.registry.ebrim.XdsVocabulary;
 import org.opendmp.registry.error.XdsErrorCode;
 import org.opendmp.registry.error.XdsException;
 import org.opendmp.registry.hl7.Cx;
@@ -20,16 +21,46 @@ public final class QueryContext {
     private final JdbcTemplate jdbc;
     private final boolean leafClass;
     private final int maxResults;
+    private final int metadataLevel;
     private int returned;
 
     public QueryContext(JdbcTemplate jdbc, boolean leafClass, int maxResults) {
+        this(jdbc, leafClass, maxResults, 1);
+    }
+
+    /**
+     * {@code metadataLevel} is the query's $MetadataLevel (ITI TF-2a 3.18.4.1.2.3.5.1, XDS Metadata
+     * Update): at 1, the default, answers hold only the latest version of each DocumentEntry and
+     * Folder, no Deprecated Folder and no Deprecated Association; at 2 they hold every version.
+     */
+    public QueryContext(JdbcTemplate jdbc, boolean leafClass, int maxResults, int metadataLevel) {
         this.jdbc = jdbc;
         this.leafClass = leafClass;
         this.maxResults = maxResults;
+        this.metadataLevel = metadataLevel;
+    }
+
+    /** $MetadataLevel: 1 when absent; 1 or 2 otherwise (XDSRegistryError for anything else). */
+    static int metadataLevel(QueryParameters parameters) {
+        String value = parameters.single("$MetadataLevel", false);
+        if (value == null || value.equals("1")) {
+            return 1;
+        }
+        if (value.equals("2")) {
+            return 2;
+        }
+        throw new XdsException(XdsErrorCode.XDSRegistryError, "$MetadataLevel is 1 or 2, not " + value);
+    }
+
+    int metadataLevel() {
+        return metadataLevel;
     }
 
     /** Objects of one table ({@code table alias}) matching the clause, oldest first. */
     List<Row> select(String table, String alias, Sql sql, String orderBy) {
+        if (metadataLevel == 1) {
+            levelOne(table, alias, sql);
+        }
         String columns = alias + ".uuid, " + alias + ".patient_id" + (leafClass ? ", " + alias + ".ebrim" : "");
         String query = "SELECT " + columns + " FROM " + table + " " + alias + " WHERE " + sql.where()
                 + (orderBy == null ? "" : " ORDER BY " + orderBy) + " LIMIT " + (maxResults + 1 - returned);
@@ -43,6 +74,17 @@ public final class QueryContext {
         return rows;
     }
 
+    /** The $MetadataLevel 1 view: latest versions only, no Deprecated Folder or Association. */
+    private static void levelOne(String table, String alias, Sql sql) {
+        if (table.equals("document_entry") || table.equals("folder")) {
+            sql.condition("NOT EXISTS (SELECT 1 FROM " + table + " v WHERE v.lid = " + alias + ".lid"
+                    + " AND v.entry_version > " + alias + ".entry_version)");
+        }
+        if (table.equals("folder") || table.equals("association")) {
+            sql.condition(alias + ".status <> ?", XdsVocabulary.STATUS_DEPRECATED);
+        }
+    }
+
     /** Associations with both ends among the given objects. */
     List<Row> associationsAmong(Collection<String> uuids) {
         if (uuids.isEmpty()) {
@@ -52,12 +94,13 @@ public final class QueryContext {
         String in = Sql.placeholders(ends.size());
         List<Object> args = new ArrayList<>(ends);
         args.addAll(ends);
-        String columns = "uuid, patient_id, source_uuid, target_uuid" + (leafClass ? ", ebrim" : "");
+        String columns = "uuid, patient_id, source_uuid, target_uuid, status" + (leafClass ? ", ebrim" : "");
         List<Row> rows = new ArrayList<>();
         jdbc.query("SELECT " + columns + " FROM association WHERE source_uuid IN (" + in + ") OR target_uuid IN ("
                 + in + ") ORDER BY uuid", rs -> {
-                    if (ends.contains(rs.getString(3)) && ends.contains(rs.getString(4))) {
-                        rows.add(new Row(rs.getString(1), rs.getString(2), leafClass ? rs.getString(5) : null));
+                    boolean hidden = metadataLevel == 1 && XdsVocabulary.STATUS_DEPRECATED.equals(rs.getString(5));
+                    if (!hidden && ends.contains(rs.getString(3)) && ends.contains(rs.getString(4))) {
+                        rows.add(new Row(rs.getString(1), rs.getString(2), leafClass ? rs.getString(6) : null));
                     }
                 }, args.toArray());
         returned += rows.size();

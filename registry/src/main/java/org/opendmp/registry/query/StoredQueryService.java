@@ -47,7 +47,9 @@ public class StoredQueryService {
             throw new XdsException(XdsErrorCode.XDSUnknownStoredQuery, "unknown stored query id " + adhocQuery.getId());
         }
         boolean leafClass = leafClass(request);
-        List<Row> rows = query.execute(QueryParameters.of(adhocQuery), new QueryContext(jdbc, leafClass, maxResults));
+        QueryParameters parameters = QueryParameters.of(adhocQuery);
+        List<Row> rows = query.execute(parameters,
+                new QueryContext(jdbc, leafClass, maxResults, QueryContext.metadataLevel(parameters)));
 
         AdhocQueryResponse response = new AdhocQueryResponse();
         response.setStatus(XdsVocabulary.RESPONSE_SUCCESS);

@@ -15,6 +15,7 @@ import org.opendmp.registry.model.Submission;
 import org.opendmp.registry.model.SubmissionSet;
 import org.opendmp.registry.hl7.Dtm;
 import org.opendmp.wsdl.rim.RegistryObjectType;
+import org.opendmp.wsdl.rim.VersionInfoType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -61,7 +62,8 @@ public class RegistryStore {
         List<Object[]> authors = new ArrayList<>();
         List<Object[]> references = new ArrayList<>();
         for (DocumentEntry de : submission.documentEntries()) {
-            entries.add(new Object[] {de.entryUuid(), de.entryUuid(), 1, de.uniqueId(), patient,
+            entries.add(new Object[] {de.entryUuid(), lid(submission, de.entryUuid()), version(submission, de.entryUuid()),
+                    de.uniqueId(), patient,
                     status(submission, de.entryUuid()), de.objectType(), de.mimeType(), de.classCode().key(),
                     de.typeCode().key(), de.formatCode().key(), de.practiceSettingCode().key(),
                     de.healthcareFacilityTypeCode().key(), de.creationTime().lowerBound(),
@@ -90,14 +92,15 @@ public class RegistryStore {
         List<Object[]> folders = new ArrayList<>();
         List<Object[]> folderCodes = new ArrayList<>();
         for (Folder folder : submission.folders()) {
-            folders.add(new Object[] {folder.entryUuid(), folder.uniqueId(), patient,
+            folders.add(new Object[] {folder.entryUuid(), lid(submission, folder.entryUuid()),
+                    version(submission, folder.entryUuid()), folder.uniqueId(), patient,
                     status(submission, folder.entryUuid()), now, xml(submission, folder.entryUuid())});
             for (Code code : folder.codeList()) {
                 folderCodes.add(new Object[] {folder.entryUuid(), code.key()});
             }
         }
-        batch("INSERT INTO folder (uuid, unique_id, patient_id, status, last_update_time, ebrim) VALUES (?,?,?,?,?,?)",
-                folders);
+        batch("INSERT INTO folder (uuid, lid, entry_version, unique_id, patient_id, status, last_update_time, ebrim)"
+                + " VALUES (?,?,?,?,?,?,?,?)", folders);
         batch("INSERT INTO folder_code (folder_uuid, code) VALUES (?,?)", folderCodes);
 
         List<Object[]> associations = new ArrayList<>();
@@ -165,6 +168,18 @@ public class RegistryStore {
 
     private String xml(Submission submission, String uuid) {
         return ebrimXml.toXml(submission.ebrim().get(uuid));
+    }
+
+    /** The logicalID (ebRIM lid) of a DocumentEntry or Folder: its own entryUUID for a first version. */
+    private static String lid(Submission submission, String uuid) {
+        String lid = ((RegistryObjectType) submission.ebrim().get(uuid)).getLid();
+        return lid == null ? uuid : lid;
+    }
+
+    /** The version (ebRIM VersionInfo versionName) of a DocumentEntry or Folder: 1 for a first version. */
+    private static int version(Submission submission, String uuid) {
+        VersionInfoType info = ((RegistryObjectType) submission.ebrim().get(uuid)).getVersionInfo();
+        return info == null || !info.getVersionName().matches("\\d{1,9}") ? 1 : Integer.parseInt(info.getVersionName());
     }
 
     private static String status(Submission submission, String uuid) {

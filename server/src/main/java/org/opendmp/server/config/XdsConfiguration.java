@@ -9,6 +9,8 @@ import org.opendmp.registry.patient.PatientIdPolicy;
 import org.opendmp.registry.query.StoredQueryService;
 import org.opendmp.registry.store.RegistryStore;
 import org.opendmp.registry.submit.RegisterDocumentSet;
+import org.opendmp.registry.update.UpdateDocumentSet;
+import org.opendmp.registry.update.VersionStore;
 import org.opendmp.repository.provide.ProvideAndRegisterDocumentSet;
 import org.opendmp.repository.retrieve.RetrieveDocumentSet;
 import org.opendmp.repository.store.DocumentStore;
@@ -42,6 +44,14 @@ public class XdsConfiguration {
                                                    RegistryStore store, TransactionTemplate transactions) {
         PatientIdPolicy patients = new PatientIdPolicy(new HashSet<>(properties.registry().acceptedPatientAuthorities()));
         return new RegisterDocumentSet(new SubmissionReader(patients, affinityDomain), store, transactions,
+                Clock.systemUTC());
+    }
+
+    @Bean
+    public UpdateDocumentSet updateDocumentSet(DmpProperties properties, RegistryStore store, JdbcTemplate jdbc,
+                                               EbrimXml ebrimXml, TransactionTemplate transactions) {
+        PatientIdPolicy patients = new PatientIdPolicy(new HashSet<>(properties.registry().acceptedPatientAuthorities()));
+        return new UpdateDocumentSet(new SubmissionReader(patients), store, new VersionStore(jdbc, ebrimXml), transactions,
                 Clock.systemUTC());
     }
 

@@ -54,6 +54,11 @@ public class BaselineServices {
         public RegistryResponseType documentRegistryRegisterDocumentSetB(SubmitObjectsRequest body) {
             return success();
         }
+
+        @Override
+        public RegistryResponseType documentRegistryUpdateDocumentSet(SubmitObjectsRequest body) {
+            return success();
+        }
     }
 
     @WebService(targetNamespace = "urn:ihe:iti:xds-b:2007", serviceName = "DocumentRepository_Service",

@@ -8,6 +8,7 @@ import org.opendmp.registry.query.QueryAnswer;
 import org.opendmp.registry.ebrim.XdsVocabulary;
 import org.opendmp.registry.query.StoredQueryService;
 import org.opendmp.registry.submit.RegisterDocumentSet;
+import org.opendmp.registry.update.UpdateDocumentSet;
 import org.opendmp.wsdl.lcm.SubmitObjectsRequest;
 import org.opendmp.wsdl.query.AdhocQueryRequest;
 import org.opendmp.wsdl.query.AdhocQueryResponse;
@@ -15,7 +16,10 @@ import org.opendmp.wsdl.rim.RegistryObjectListType;
 import org.opendmp.wsdl.rs.RegistryResponseType;
 import org.opendmp.wsdl.xdsb.DocumentRegistryPortType;
 
-/** The Document Registry endpoint: ITI-42 Register Document Set-b and ITI-18 Registry Stored Query. */
+/**
+ * The Document Registry endpoint: ITI-42 Register Document Set-b, ITI-18 Registry Stored Query and
+ * ITI-57 Update Document Set.
+ */
 @WebService(targetNamespace = "urn:ihe:iti:xds-b:2007", serviceName = "DocumentRegistry_Service",
         portName = "DocumentRegistry_Port_Soap12", endpointInterface = "org.opendmp.wsdl.xdsb.DocumentRegistryPortType",
         wsdlLocation = "classpath:wsdl/xds-b.wsdl")
@@ -24,11 +28,24 @@ public class RegistryService implements DocumentRegistryPortType {
     private final RegisterDocumentSet registerDocumentSet;
     private final StoredQueryService storedQueries;
     private final EbrimXml ebrimXml;
+    private final UpdateDocumentSet updateDocumentSet;
 
-    public RegistryService(RegisterDocumentSet registerDocumentSet, StoredQueryService storedQueries, EbrimXml ebrimXml) {
+    public RegistryService(RegisterDocumentSet registerDocumentSet, StoredQueryService storedQueries, EbrimXml ebrimXml,
+                           UpdateDocumentSet updateDocumentSet) {
         this.registerDocumentSet = registerDocumentSet;
         this.storedQueries = storedQueries;
         this.ebrimXml = ebrimXml;
+        this.updateDocumentSet = updateDocumentSet;
+    }
+
+    @Override
+    public RegistryResponseType documentRegistryUpdateDocumentSet(SubmitObjectsRequest body) {
+        return XdsAnswers.answer("ITI-57", RegistryResponseType::new, () -> {
+            updateDocumentSet.update(body.getRegistryObjectList());
+            RegistryResponseType response = new RegistryResponseType();
+            response.setStatus(XdsVocabulary.RESPONSE_SUCCESS);
+            return response;
+        });
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.apache.cxf.ws.addressing.WSAddressingFeature;
 import org.opendmp.registry.ebrim.EbrimXml;
 import org.opendmp.registry.query.StoredQueryService;
 import org.opendmp.registry.submit.RegisterDocumentSet;
+import org.opendmp.registry.update.UpdateDocumentSet;
 import org.opendmp.repository.provide.ProvideAndRegisterDocumentSet;
 import org.opendmp.repository.retrieve.RetrieveDocumentSet;
 import org.opendmp.server.config.DmpProperties;
@@ -28,8 +29,9 @@ public class SoapConfiguration {
     static final String XDS_NS = "urn:ihe:iti:xds-b:2007";
 
     @Bean
-    public Endpoint registryEndpoint(Bus bus, RegisterDocumentSet register, StoredQueryService queries, EbrimXml ebrimXml) {
-        return publish(bus, new RegistryService(register, queries, ebrimXml), "DocumentRegistry", "/registry", false);
+    public Endpoint registryEndpoint(Bus bus, RegisterDocumentSet register, StoredQueryService queries, EbrimXml ebrimXml,
+                                     UpdateDocumentSet update) {
+        return publish(bus, new RegistryService(register, queries, ebrimXml, update), "DocumentRegistry", "/registry", false);
     }
 
     @Bean
@@ -58,6 +60,7 @@ public class SoapConfiguration {
         properties.put("schema-validation-enabled", false);
         endpoint.setProperties(properties);
         endpoint.getInInterceptors().add(new SecurityHeaderInterceptor());
+        endpoint.getInInterceptors().add(new AddressingActionDispatchInterceptor());
         endpoint.getOutFaultInterceptors().add(new CleanFaultInterceptor());
         endpoint.getOutInterceptors().add(new StoredObjectsInterceptor());
         endpoint.publish(path);
