@@ -80,6 +80,23 @@ class FolderMembershipTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    @DisplayName("ITI TF-3 4.2.2.1: a submission may carry only a Folder membership, no new document")
+    void submissionOfAFolderMembershipOnly(TestDatabase database) {
+        start(database);
+        String y = registry.register(Submissions.template(p, Submissions.next())).documentEntries().get(0).entryUuid();
+        String membershipOnly = Submissions.template(p, Submissions.next())
+                .replaceAll("(?s)<ExtrinsicObject .*?</ExtrinsicObject>", "")
+                .replaceAll("(?s)<Association [^>]*id=\"member01\".*?</Association>", "");
+
+        Submission adding = registry.registerAt(FEBRUARY, addToFolder(membershipOnly, f, y));
+
+        assertThat(adding.documentEntries()).isEmpty();
+        assertThat(registry.ids(GetFolderAndContents.ID, "$XDSFolderEntryUUID", string(f))).contains(x, y);
+        assertThat(lastUpdateTime(f)).isEqualTo(FEBRUARY);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     @DisplayName("ITI TF-3 4.2.2.1: a registered document added to a new Folder")
     void registeredDocumentJoinsANewFolder(TestDatabase database) {
         start(database);
