@@ -38,9 +38,4 @@ final class KnownObjects {
         StoredObject object = registered.get(uuid);
         return object == null ? null : object.kind();
     }
-
-    /** A Folder registered by an earlier submission. */
-    boolean isRegisteredFolder(String uuid) {
-        return !isSubmitted(uuid) && kind(uuid) == Kind.FOLDER;
-    }
 }

@@ -2,6 +2,7 @@ package org.opendmp.registry.submit;
 
 import static org.opendmp.registry.ebrim.XdsVocabulary.HAS_MEMBER;
 
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.opendmp.registry.error.XdsErrorCode;
@@ -43,11 +44,17 @@ final class Membership {
         }
     }
 
-    /** The registered Folders that get new members with this submission. */
-    static Set<String> registeredFoldersGettingMembers(Submission submission, KnownObjects known) {
+    /**
+     * The registered Folders that get new members with this checked submission: the sources of
+     * HasMember Associations other than the SubmissionSet and the submission's own Folders.
+     */
+    static Set<String> registeredFoldersGettingMembers(Submission submission) {
         Set<String> folders = new LinkedHashSet<>();
+        Set<String> submitted = new HashSet<>();
+        submitted.add(submission.submissionSet().entryUuid());
+        submission.folders().forEach(folder -> submitted.add(folder.entryUuid()));
         for (Association a : submission.associations()) {
-            if (HAS_MEMBER.equals(a.type()) && known.isRegisteredFolder(a.sourceObject())) {
+            if (HAS_MEMBER.equals(a.type()) && !submitted.contains(a.sourceObject())) {
                 folders.add(a.sourceObject());
             }
         }

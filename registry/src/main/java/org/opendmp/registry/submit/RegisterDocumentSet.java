@@ -57,7 +57,7 @@ public class RegisterDocumentSet {
         Submission submitted = reader.read(metadata);
         return transactions.execute(tx -> {
             List<DocumentEntry> firstRegistrations = checkUniqueIds(submitted);
-            KnownObjects known = checkAssociations(submitted);
+            checkAssociations(submitted);
             claimUniqueIds(firstRegistrations);
             Submission submission = DocumentRelationships.replace(submitted, store);
             String now = DTM.format(clock.instant());
@@ -71,7 +71,7 @@ public class RegisterDocumentSet {
                 throw new XdsException(XdsErrorCode.XDSDuplicateUniqueIdInRegistry,
                         "a uniqueId or entryUUID of this submission was registered concurrently");
             }
-            store.touchFolders(Membership.registeredFoldersGettingMembers(submission, known), Long.parseLong(now));
+            store.touchFolders(Membership.registeredFoldersGettingMembers(submission), Long.parseLong(now));
             return submission;
         });
     }
@@ -119,7 +119,7 @@ public class RegisterDocumentSet {
      * all of the submission's patient (XDSPatientIdDoesNotMatch), never a Deprecated DocumentEntry
      * (XDSRegistryDeprecatedDocumentError, ITI TF-3 Table 4.2.4.1-2), and follows the rules of its type.
      */
-    private KnownObjects checkAssociations(Submission submission) {
+    private void checkAssociations(Submission submission) {
         Set<String> external = new HashSet<>();
         KnownObjects submittedOnly = new KnownObjects(submission, Map.of());
         for (Association a : submission.associations()) {
@@ -156,7 +156,6 @@ public class RegisterDocumentSet {
                 DocumentRelationships.check(a, known);
             }
         }
-        return known;
     }
 
     /** Two submissions registering one new DocumentEntry uniqueId at once: the second is told to retry. */
