@@ -35,6 +35,7 @@ public final class Submission {
     private final List<Mtom.Part> unreferencedParts = new ArrayList<>();
     private final Map<Folder, List<String>> folders = new LinkedHashMap<>();
     private final List<String[]> associations = new ArrayList<>();
+    private final List<String[]> setMembers = new ArrayList<>();
 
     private Submission(TestData.Patient patient) {
         this.patient = patient;
@@ -75,6 +76,16 @@ public final class Submission {
      */
     public Submission association(String type, String source, String target) {
         associations.add(new String[] {type, source, target});
+        return this;
+    }
+
+    /**
+     * Adds a HasMember from the SubmissionSet to {@code target} (a symbolic id of this submission,
+     * e.g. the Association1 of a Folder-to-DocumentEntry HasMember, or the entryUUID of a
+     * registered DocumentEntry) with this SubmissionSetStatus: Original or Reference.
+     */
+    public Submission setMember(String target, String submissionSetStatus) {
+        setMembers.add(new String[] {target, submissionSetStatus});
         return this;
     }
 
@@ -204,6 +215,11 @@ public final class Submission {
         int a = 0;
         for (String[] association : associations) {
             out.append(relationship("Association" + (++a), association[0], association[1], association[2]));
+        }
+        int m = 0;
+        for (String[] member : setMembers) {
+            out.append(Template.of("metadata/set-member.xml").with("id", "SetMember" + (++m)).with("source", id)
+                    .with("target", member[0]).with("status", member[1]).render());
         }
         return out.toString();
     }

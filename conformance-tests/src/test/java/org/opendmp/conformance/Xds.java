@@ -95,6 +95,7 @@ public final class Xds {
     public static final String XDS_DUPLICATE_IN_MESSAGE = "XDSRegistryDuplicateUniqueIdInMessage";
     public static final String XDS_REPOSITORY_DUPLICATE_IN_MESSAGE = "XDSRepositoryDuplicateUniqueIdInMessage";
     public static final String XDS_DUPLICATE_IN_REGISTRY = "XDSDuplicateUniqueIdInRegistry";
+    public static final String XDS_REGISTRY_DEPRECATED_DOCUMENT_ERROR = "XDSRegistryDeprecatedDocumentError";
     public static final String XDS_UNKNOWN_PATIENT_ID = "XDSUnknownPatientId";
     public static final String XDS_REGISTRY_METADATA_ERROR = "XDSRegistryMetadataError";
     public static final String XDS_REPOSITORY_METADATA_ERROR = "XDSRepositoryMetadataError";

@@ -97,6 +97,7 @@ public final class SubmissionReader {
             }
             assignIds();
             foldTopLevelChildren();
+            lowerCaseSchemeUuids();
 
             RegistryPackageType submissionSetPackage = null;
             List<RegistryPackageType> folderPackages = new ArrayList<>();
@@ -142,7 +143,7 @@ public final class SubmissionReader {
                 ebrim.put(association.entryUuid(), a);
             }
             checkUniqueIdsDistinct(submissionSet, entries, folders);
-            checkMembership(submissionSet, entries, folders, links);
+            checkMembership(submissionSet, entries, folders, links, ebrim.keySet());
             for (IdentifiableType object : ebrim.values()) {
                 RegistryObjectType ro = (RegistryObjectType) object;
                 ro.setStatus(STATUS_APPROVED);
@@ -262,6 +263,25 @@ public final class SubmissionReader {
                         throw error("nested ExternalIdentifier identifies another object", ei);
                     }
                     ei.setRegistryObject(ro.getId());
+                }
+            }
+        }
+
+        /**
+         * UUIDs compare case-insensitively: scheme, node and objectType UUIDs are matched against the
+         * lower-case vocabulary, so a source writing them in upper case is understood (and stored alike).
+         */
+        private void lowerCaseSchemeUuids() {
+            for (ExtrinsicObjectType eo : extrinsicObjects) {
+                eo.setObjectType(lowerUuid(eo.getObjectType()));
+            }
+            for (RegistryObjectType ro : registryObjects()) {
+                for (ClassificationType c : ro.getClassification()) {
+                    c.setClassificationScheme(lowerUuid(c.getClassificationScheme()));
+                    c.setClassificationNode(lowerUuid(c.getClassificationNode()));
+                }
+                for (ExternalIdentifierType ei : ro.getExternalIdentifier()) {
+                    ei.setIdentificationScheme(lowerUuid(ei.getIdentificationScheme()));
                 }
             }
         }
@@ -389,9 +409,14 @@ public final class SubmissionReader {
             a.setTargetObject(target);
             String status = null;
             if (HAS_MEMBER.equals(a.getAssociationType())) {
-                status = Slots.single(a, "SubmissionSetStatus", false, location(a));
-                if (status != null && !status.equals("Original") && !status.equals("Reference")) {
+                status = Slots.single(a, SUBMISSION_SET_STATUS, false, location(a));
+                if (status != null && !status.equals(ORIGINAL) && !status.equals(REFERENCE)) {
                     throw error("SubmissionSetStatus must be Original or Reference", a);
+                }
+                // ITI TF-3 4.2.2.2: the documentation Classification explains document relationships only.
+                if (a.getClassification().stream().anyMatch(c -> ASSOCIATION_DOCUMENTATION.equals(c.getClassificationScheme()))) {
+                    throw error("a HasMember Association cannot carry the association documentation Classification "
+                            + ASSOCIATION_DOCUMENTATION, a);
                 }
             }
             return new Association(a.getId(), a.getAssociationType(), source, target, status);
@@ -414,31 +439,48 @@ public final class SubmissionReader {
             }
         }
 
-        /** ITI TF-3 4.1.4: every DocumentEntry and Folder of the submission is a member of its SubmissionSet. */
+        /**
+         * ITI TF-3 4.1.4 and 4.2.2.1: every DocumentEntry and Folder of the submission is a member of its
+         * SubmissionSet. SubmissionSetStatus says how: Original for an object submitted with the set
+         * (required on DocumentEntries), Reference for an object registered earlier (required then; the
+         * caller checks that it is registered).
+         */
         private void checkMembership(SubmissionSet ss, List<DocumentEntry> entries, List<Folder> folders,
-                                     List<Association> links) {
+                                     List<Association> links, Set<String> submitted) {
+            Set<String> documents = new HashSet<>();
+            entries.forEach(entry -> documents.add(entry.entryUuid()));
             Set<String> members = new HashSet<>();
             for (Association a : links) {
-                if (HAS_MEMBER.equals(a.type()) && ss.entryUuid().equals(a.sourceObject())) {
-                    if (a.submissionSetStatus() == null) {
-                        throw new XdsException(XdsErrorCode.XDSRegistryMetadataError,
-                                "HasMember from the SubmissionSet needs the SubmissionSetStatus slot",
-                                submittedIds.get(a.entryUuid()));
-                    }
-                    members.add(a.targetObject());
+                if (!HAS_MEMBER.equals(a.type()) || !ss.entryUuid().equals(a.sourceObject())) {
+                    continue;
                 }
+                String location = submittedIds.get(a.entryUuid());
+                String status = a.submissionSetStatus();
+                if (submitted.contains(a.targetObject())) {
+                    if (documents.contains(a.targetObject()) && status == null) {
+                        throw metadataError("HasMember from the SubmissionSet to a DocumentEntry needs the "
+                                + SUBMISSION_SET_STATUS + " slot", location);
+                    }
+                    if (REFERENCE.equals(status)) {
+                        throw metadataError(SUBMISSION_SET_STATUS + " Reference names an object submitted with the set:"
+                                + " it is Original", location);
+                    }
+                } else if (!REFERENCE.equals(status)) {
+                    throw metadataError("HasMember from the SubmissionSet to a registered object needs "
+                            + SUBMISSION_SET_STATUS + " Reference", location);
+                }
+                members.add(a.targetObject());
             }
             for (DocumentEntry entry : entries) {
                 if (!members.contains(entry.entryUuid())) {
-                    throw new XdsException(XdsErrorCode.XDSRegistryMetadataError,
-                            "DocumentEntry is not a member (HasMember) of the SubmissionSet",
+                    throw metadataError("DocumentEntry is not a member (HasMember) of the SubmissionSet",
                             submittedIds.get(entry.entryUuid()));
                 }
             }
             for (Folder folder : folders) {
                 if (!members.contains(folder.entryUuid())) {
-                    throw new XdsException(XdsErrorCode.XDSRegistryMetadataError,
-                            "Folder is not a member (HasMember) of the SubmissionSet", submittedIds.get(folder.entryUuid()));
+                    throw metadataError("Folder is not a member (HasMember) of the SubmissionSet",
+                            submittedIds.get(folder.entryUuid()));
                 }
             }
         }
@@ -534,6 +576,14 @@ public final class SubmissionReader {
         VersionInfoType version = new VersionInfoType();
         version.setVersionName("1");
         return version;
+    }
+
+    private static XdsException metadataError(String message, String location) {
+        return new XdsException(XdsErrorCode.XDSRegistryMetadataError, message, location);
+    }
+
+    private static String lowerUuid(String value) {
+        return isUuid(value) ? value.toLowerCase(Locale.ROOT) : value;
     }
 
     private static boolean isEmpty(InternationalStringType name) {

@@ -54,6 +54,15 @@ public final class XdsVocabulary {
     public static final String UPDATE_AVAILABILITY_STATUS = "urn:ihe:iti:2010:AssociationType:UpdateAvailabilityStatus";
     /** ITI-57: submits an Association between registered objects (not supported by this registry). */
     public static final String SUBMIT_ASSOCIATION = "urn:ihe:iti:2010:AssociationType:SubmitAssociation";
+    public static final String ASSOCIATION_OBJECT_TYPE = "urn:oasis:names:tc:ebxml-regrep:ObjectType:RegistryObject:Association";
+    /** Classification scheme documenting why a document relationship was made; never on HasMember. */
+    public static final String ASSOCIATION_DOCUMENTATION = "urn:uuid:abd807a3-4432-4053-87b4-fd82c643d1f3";
+    /** Slot of a HasMember from the SubmissionSet: the member was submitted with it (Original) or earlier (Reference). */
+    public static final String SUBMISSION_SET_STATUS = "SubmissionSetStatus";
+    public static final String ORIGINAL = "Original";
+    public static final String REFERENCE = "Reference";
+    /** Folder slot the registry keeps: when the Folder was created or last got a new member. */
+    public static final String LAST_UPDATE_TIME = "lastUpdateTime";
 
     // Status (availabilityStatus, RegistryResponse status, error severity)
     public static final String STATUS_APPROVED = "urn:oasis:names:tc:ebxml-regrep:StatusType:Approved";
@@ -67,7 +76,8 @@ public final class XdsVocabulary {
     public static final String RESPONSE_PARTIAL_SUCCESS = "urn:ihe:iti:2007:ResponseStatusType:PartialSuccess";
     public static final String SEVERITY_ERROR = "urn:oasis:names:tc:ebxml-regrep:ErrorSeverityType:Error";
 
+    /** A {@code urn:uuid:} id, whatever the case of the prefix (UUIDs compare case-insensitively). */
     public static boolean isUuid(String id) {
-        return id != null && id.startsWith(URN_UUID);
+        return id != null && id.regionMatches(true, 0, URN_UUID, 0, URN_UUID.length());
     }
 }

@@ -14,6 +14,7 @@ public enum XdsErrorCode {
     XDSPatientIdDoesNotMatch,
     XDSRegistryDuplicateUniqueIdInMessage,
     XDSDuplicateUniqueIdInRegistry,
+    XDSRegistryDeprecatedDocumentError,
     XDSUnknownPatientId,
     XDSDocumentUniqueIdError,
     XDSUnknownRepositoryId,

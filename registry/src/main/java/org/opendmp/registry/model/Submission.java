@@ -1,5 +1,7 @@
 package org.opendmp.registry.model;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,4 +20,22 @@ public record Submission(SubmissionSet submissionSet,
                          List<Association> associations,
                          Map<String, IdentifiableType> ebrim,
                          Set<String> suppliedUuids) {
+
+    /**
+     * This submission plus Associations the registry makes itself (a replacement's membership of
+     * the original's Folders), stored with it.
+     */
+    public Submission withAssociations(Map<Association, IdentifiableType> added) {
+        if (added.isEmpty()) {
+            return this;
+        }
+        List<Association> allAssociations = new ArrayList<>(associations);
+        Map<String, IdentifiableType> allEbrim = new LinkedHashMap<>(ebrim);
+        added.forEach((association, object) -> {
+            allAssociations.add(association);
+            allEbrim.put(association.entryUuid(), object);
+        });
+        return new Submission(submissionSet, documentEntries, folders, List.copyOf(allAssociations), allEbrim,
+                suppliedUuids);
+    }
 }

@@ -1,12 +1,15 @@
 package org.opendmp.registry.query;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * GetSubmissionSetAndContents: one SubmissionSet, the DocumentEntries and Folders it has as
- * members (DocumentEntries filtered by format, confidentiality and type), and the
- * Associations linking the returned objects.
+ * members (DocumentEntries filtered by format, confidentiality and type), the Folder-to-DocumentEntry
+ * HasMember Associations it has as members (a registered document added to a Folder), and the
+ * Associations linking the returned objects, among them the set's HasMember to those Associations.
  */
 public final class GetSubmissionSetAndContents implements StoredQuery {
 
@@ -37,10 +40,17 @@ public final class GetSubmissionSetAndContents implements StoredQuery {
         DocumentEntryFilters.entryType(documents, p);
         Sql folders = new Sql().memberOf("f.uuid", setUuid);
 
-        List<Row> rows = new ArrayList<>(sets);
-        rows.addAll(context.select("document_entry", "d", documents, "d.creation_time, d.uuid"));
-        rows.addAll(context.select("folder", "f", folders, "f.uuid"));
-        rows.addAll(context.associationsAmong(rows.stream().map(Row::uuid).toList()));
-        return rows;
+        // Folder-to-DocumentEntry HasMember Associations the set has as members (a registered
+        // document added to a Folder): returned with the set's HasMember to them.
+        Sql memberAssociations = new Sql().memberOf("a.uuid", setUuid);
+
+        Map<String, Row> rows = new LinkedHashMap<>();
+        List<Row> objects = new ArrayList<>(sets);
+        objects.addAll(context.select("document_entry", "d", documents, "d.creation_time, d.uuid"));
+        objects.addAll(context.select("folder", "f", folders, "f.uuid"));
+        objects.addAll(context.select("association", "a", memberAssociations, "a.uuid"));
+        objects.forEach(row -> rows.putIfAbsent(row.uuid(), row));
+        context.associationsAmong(List.copyOf(rows.keySet())).forEach(row -> rows.putIfAbsent(row.uuid(), row));
+        return List.copyOf(rows.values());
     }
 }

@@ -3,7 +3,9 @@ package org.opendmp.registry.query;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.opendmp.registry.error.XdsErrorCode;
 import org.opendmp.registry.error.XdsException;
 import org.opendmp.wsdl.rim.AdhocQueryType;
@@ -16,6 +18,9 @@ import org.opendmp.wsdl.rim.SlotType1;
  * only the code list parameters that allow it accept ({@link #andOfOrs}).
  */
 public final class QueryParameters {
+
+    private static final Pattern UUID_URN =
+            Pattern.compile("(?i)urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final Map<String, List<List<String>>> slots = new LinkedHashMap<>();
 
@@ -109,16 +114,24 @@ public final class QueryParameters {
         return new XdsException(XdsErrorCode.XDSStoredQueryMissingParam, "required parameter " + name + " is missing");
     }
 
-    /** Splits one Value: {@code 'a'}, {@code ('a', 'b')}, or an unquoted number. */
+    /**
+     * Splits one Value: {@code 'a'}, {@code ('a', 'b')}, or an unquoted number. {@code urn:uuid:}
+     * values (entryUUIDs, $XDSDocumentEntryType) come out lower-case, as the registry stores them:
+     * UUIDs compare case-insensitively.
+     */
     static List<String> parseValue(String name, String raw) {
         String value = raw == null ? "" : raw.trim();
         if (value.startsWith("(")) {
             if (!value.endsWith(")")) {
                 throw malformed(name);
             }
-            return splitList(name, value.substring(1, value.length() - 1));
+            return splitList(name, value.substring(1, value.length() - 1)).stream().map(QueryParameters::lowerUuid).toList();
         }
-        return List.of(unquote(name, value));
+        return List.of(lowerUuid(unquote(name, value)));
+    }
+
+    private static String lowerUuid(String value) {
+        return UUID_URN.matcher(value).matches() ? value.toLowerCase(Locale.ROOT) : value;
     }
 
     private static List<String> splitList(String name, String body) {

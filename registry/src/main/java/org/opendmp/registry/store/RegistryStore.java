@@ -5,7 +5,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.opendmp.registry.ebrim.EbrimXml;
+import org.opendmp.registry.ebrim.Slots;
+import org.opendmp.registry.ebrim.XdsVocabulary;
 import org.opendmp.registry.model.Association;
 import org.opendmp.registry.model.Author;
 import org.opendmp.registry.model.Code;
@@ -33,8 +36,8 @@ public class RegistryStore {
     public record StoredObject(String uuid, Kind kind, String patientId, String status) {
     }
 
-    /** A stored DocumentEntry as seen by uniqueId checks. */
-    public record StoredEntry(String uuid, String uniqueId, String patientId, String status, String hash, long size) {
+    /** A registered DocumentEntry uniqueId with the hash and size of its document, as seen by uniqueId checks. */
+    public record RegisteredUniqueId(String uniqueId, String hash, long size) {
     }
 
     private final JdbcTemplate jdbc;
@@ -112,16 +115,24 @@ public class RegistryStore {
                 + " submission_set_status, patient_id, ebrim) VALUES (?,?,?,?,?,?,?,?)", associations);
     }
 
-    /** Stored DocumentEntries having one of these uniqueIds (any version, any status). */
-    public List<StoredEntry> documentEntriesByUniqueId(Collection<String> uniqueIds) {
+    /** Those of these DocumentEntry uniqueIds already registered, with their document's hash and size. */
+    public List<RegisteredUniqueId> registeredUniqueIds(Collection<String> uniqueIds) {
         if (uniqueIds.isEmpty()) {
             return List.of();
         }
-        return named.query("SELECT uuid, unique_id, patient_id, status, document_hash, document_size"
-                        + " FROM document_entry WHERE unique_id IN (:ids)",
+        return named.query("SELECT unique_id, document_hash, document_size FROM document_unique_id WHERE unique_id IN (:ids)",
                 new MapSqlParameterSource("ids", uniqueIds),
-                (rs, n) -> new StoredEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getLong(6)));
+                (rs, n) -> new RegisteredUniqueId(rs.getString(1), rs.getString(2), rs.getLong(3)));
+    }
+
+    /**
+     * Records the uniqueIds of DocumentEntries registered for the first time, with their hash and
+     * size. A concurrent submission registering one of them first makes this fail with a
+     * DuplicateKeyException (after it commits).
+     */
+    public void claimUniqueIds(List<DocumentEntry> entries) {
+        batch("INSERT INTO document_unique_id (unique_id, document_hash, document_size) VALUES (?,?,?)",
+                entries.stream().map(e -> new Object[] {e.uniqueId(), e.hash(), e.size()}).toList());
     }
 
     /** Those of these uniqueIds already used by a SubmissionSet or a Folder. */
@@ -149,15 +160,58 @@ public class RegistryStore {
     }
 
     /**
-     * Changes a DocumentEntry's availabilityStatus, in its column and in its stored ebRIM.
-     * Returns false when the entry no longer has the expected status (a concurrent change).
+     * Changes a DocumentEntry's availabilityStatus, in its column and in its stored ebRIM, holding
+     * the row lock until the transaction ends. Returns false when the entry no longer has the
+     * expected status: a concurrent transaction changed it first (this one waited for it to end).
      */
     public boolean changeDocumentStatus(String uuid, String expected, String status) {
-        String xml = jdbc.queryForObject("SELECT ebrim FROM document_entry WHERE uuid = ?", String.class, uuid);
-        var element = ebrimXml.fromXml(xml);
+        List<String[]> rows = jdbc.query("SELECT status, ebrim FROM document_entry WHERE uuid = ? FOR UPDATE",
+                (rs, n) -> new String[] {rs.getString(1), rs.getString(2)}, uuid);
+        if (rows.isEmpty() || !expected.equals(rows.get(0)[0])) {
+            return false;
+        }
+        var element = ebrimXml.fromXml(rows.get(0)[1]);
         ((RegistryObjectType) element.getValue()).setStatus(status);
         return jdbc.update("UPDATE document_entry SET status = ?, ebrim = ? WHERE uuid = ? AND status = ?",
                 status, ebrimXml.toXml(element.getValue()), uuid, expected) == 1;
+    }
+
+    /** The registered DocumentEntries with this status that are the source of an Association of these types to {@code target}. */
+    public List<String> documentsRelatedTo(String target, Collection<String> types, String status) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource("target", target).addValue("types", types)
+                .addValue("status", status);
+        return named.queryForList("SELECT d.uuid FROM association a JOIN document_entry d ON d.uuid = a.source_uuid"
+                + " WHERE a.target_uuid = :target AND a.association_type IN (:types) AND d.status = :status"
+                + " ORDER BY d.uuid", parameters, String.class);
+    }
+
+    /** The registered Folders having one of these DocumentEntries as a member: document uuid to folder uuids. */
+    public Map<String, List<String>> foldersHolding(Collection<String> documents) {
+        Map<String, List<String>> found = new HashMap<>();
+        if (documents.isEmpty()) {
+            return found;
+        }
+        MapSqlParameterSource parameters = new MapSqlParameterSource("ids", documents)
+                .addValue("type", XdsVocabulary.HAS_MEMBER);
+        named.query("SELECT a.target_uuid, a.source_uuid FROM association a JOIN folder f ON f.uuid = a.source_uuid"
+                + " WHERE a.target_uuid IN (:ids) AND a.association_type = :type ORDER BY a.source_uuid", parameters, rs -> {
+                    found.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return found;
+    }
+
+    /**
+     * Sets the lastUpdateTime of registered Folders that got new members, in its column and in the
+     * stored ebRIM (which LeafClass answers return as stored), under the row lock.
+     */
+    public void touchFolders(Collection<String> folders, long lastUpdateTime) {
+        for (String uuid : new TreeSet<>(folders)) { // one lock order for every transaction
+            String xml = jdbc.queryForObject("SELECT ebrim FROM folder WHERE uuid = ? FOR UPDATE", String.class, uuid);
+            var element = ebrimXml.fromXml(xml);
+            Slots.set((RegistryObjectType) element.getValue(), XdsVocabulary.LAST_UPDATE_TIME, Long.toString(lastUpdateTime));
+            jdbc.update("UPDATE folder SET last_update_time = ?, ebrim = ? WHERE uuid = ?",
+                    lastUpdateTime, ebrimXml.toXml(element.getValue()), uuid);
+        }
     }
 
     private void collect(Map<String, StoredObject> found, Kind kind, String sql, MapSqlParameterSource ids) {

@@ -20,7 +20,7 @@ import org.opendmp.registry.model.Folder;
 import org.opendmp.registry.model.Submission;
 import org.opendmp.registry.store.RegistryStore;
 import org.opendmp.registry.store.RegistryStore.Kind;
-import org.opendmp.registry.store.RegistryStore.StoredEntry;
+import org.opendmp.registry.store.RegistryStore.RegisteredUniqueId;
 import org.opendmp.registry.store.RegistryStore.StoredObject;
 import org.opendmp.wsdl.rim.RegistryObjectListType;
 import org.opendmp.wsdl.rim.RegistryObjectType;
@@ -30,15 +30,14 @@ import org.springframework.transaction.support.TransactionOperations;
 /**
  * ITI-42 Register Document Set-b: validates a submission against the message rules
  * ({@link SubmissionReader}) and against what the registry holds (uniqueIds, references,
- * document relationships), then stores it. All of it runs in one transaction, joining the
- * caller's when there is one (ITI-41 stores document bytes in the same transaction): a
- * refused submission leaves nothing behind.
+ * {@link Membership folder membership}, {@link DocumentRelationships document relationships}),
+ * then stores it. All of it runs in one transaction, joining the caller's when there is one
+ * (ITI-41 stores document bytes in the same transaction): a refused submission leaves nothing
+ * behind.
  */
 public class RegisterDocumentSet {
 
     private static final DateTimeFormatter DTM = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
-    private static final Set<String> REPLACEMENTS = Set.of(RPLC, XFRM_RPLC);
-    private static final Set<String> DOCUMENT_RELATIONSHIPS = Set.of(RPLC, XFRM, APND, XFRM_RPLC);
 
     private final SubmissionReader reader;
     private final RegistryStore store;
@@ -53,42 +52,52 @@ public class RegisterDocumentSet {
         this.clock = clock;
     }
 
+    /** Registers the submission; returns it as stored, with the Associations the registry added. */
     public Submission register(RegistryObjectListType metadata) {
-        Submission submission = reader.read(metadata);
+        Submission submitted = reader.read(metadata);
         return transactions.execute(tx -> {
-            checkUniqueIds(submission);
-            checkReferences(submission);
+            List<DocumentEntry> firstRegistrations = checkUniqueIds(submitted);
+            checkAssociations(submitted);
+            claimUniqueIds(firstRegistrations);
+            Submission submission = DocumentRelationships.replace(submitted, store);
             String now = DTM.format(clock.instant());
             for (Folder folder : submission.folders()) {
-                Slots.set((RegistryObjectType) submission.ebrim().get(folder.entryUuid()), "lastUpdateTime", now);
+                Slots.set((RegistryObjectType) submission.ebrim().get(folder.entryUuid()), LAST_UPDATE_TIME, now);
             }
             try {
                 store.insert(submission, Long.parseLong(now));
             } catch (DuplicateKeyException e) {
-                // A concurrent submission took the same uniqueId or entryUUID between check and insert.
+                // A concurrent submission took the same SubmissionSet or Folder uniqueId, or entryUUID, between check and insert.
                 throw new XdsException(XdsErrorCode.XDSDuplicateUniqueIdInRegistry,
                         "a uniqueId or entryUUID of this submission was registered concurrently");
             }
-            deprecateReplacedDocuments(submission);
+            store.touchFolders(Membership.registeredFoldersGettingMembers(submission), Long.parseLong(now));
             return submission;
         });
     }
 
     /**
-     * ITI TF-3 4.2.4.1: a DocumentEntry uniqueId already registered with another hash is
-     * XDSNonIdenticalHash; any other reuse of a registered uniqueId is XDSDuplicateUniqueIdInRegistry.
+     * ITI TF-3 Table 4.2.4.1-2: a DocumentEntry uniqueId already registered is a resubmission of
+     * the same document, registered again as a new DocumentEntry (its own entryUUID), when hash
+     * and size match; otherwise XDSNonIdenticalHash or XDSNonIdenticalSize. SubmissionSet and
+     * Folder uniqueIds are never reused: XDSDuplicateUniqueIdInRegistry. Returns the entries
+     * whose uniqueId is new to the registry.
      */
-    private void checkUniqueIds(Submission submission) {
+    private List<DocumentEntry> checkUniqueIds(Submission submission) {
+        List<DocumentEntry> firstRegistrations = new ArrayList<>(submission.documentEntries());
         List<String> documentIds = submission.documentEntries().stream().map(DocumentEntry::uniqueId).toList();
-        for (StoredEntry stored : store.documentEntriesByUniqueId(documentIds)) {
+        for (RegisteredUniqueId registered : store.registeredUniqueIds(documentIds)) {
             DocumentEntry entry = submission.documentEntries().stream()
-                    .filter(e -> e.uniqueId().equals(stored.uniqueId())).findFirst().orElseThrow();
-            if (!stored.hash().equals(entry.hash())) {
+                    .filter(e -> e.uniqueId().equals(registered.uniqueId())).findFirst().orElseThrow();
+            if (!registered.hash().equals(entry.hash())) {
                 throw new XdsException(XdsErrorCode.XDSNonIdenticalHash,
                         "DocumentEntry uniqueId already registered for a document with another hash", entry.uniqueId());
             }
-            throw new XdsException(XdsErrorCode.XDSDuplicateUniqueIdInRegistry,
-                    "DocumentEntry uniqueId already registered", entry.uniqueId());
+            if (registered.size() != entry.size()) {
+                throw new XdsException(XdsErrorCode.XDSNonIdenticalSize,
+                        "DocumentEntry uniqueId already registered for a document of another size", entry.uniqueId());
+            }
+            firstRegistrations.remove(entry);
         }
         List<String> packageIds = new ArrayList<>();
         packageIds.add(submission.submissionSet().uniqueId());
@@ -102,28 +111,32 @@ public class RegisterDocumentSet {
             throw new XdsException(XdsErrorCode.XDSRegistryMetadataError,
                     "entryUUID already used by a registered object", clashing.keySet().iterator().next());
         }
+        return firstRegistrations;
     }
 
-    /** Associations may point at registered objects: they must exist and belong to the same patient. */
-    private void checkReferences(Submission submission) {
-        Set<String> local = submission.ebrim().keySet();
+    /**
+     * Every Association links objects of the submission or registered ones (XDSRegistryMetadataError),
+     * all of the submission's patient (XDSPatientIdDoesNotMatch), never a Deprecated DocumentEntry
+     * (XDSRegistryDeprecatedDocumentError, ITI TF-3 Table 4.2.4.1-2), and follows the rules of its type.
+     */
+    private void checkAssociations(Submission submission) {
         Set<String> external = new HashSet<>();
+        KnownObjects submittedOnly = new KnownObjects(submission, Map.of());
         for (Association a : submission.associations()) {
-            if (!local.contains(a.sourceObject())) {
-                external.add(a.sourceObject());
-            }
-            if (!local.contains(a.targetObject())) {
-                external.add(a.targetObject());
+            for (String end : List.of(a.sourceObject(), a.targetObject())) {
+                if (!submittedOnly.isSubmitted(end)) {
+                    external.add(end);
+                }
             }
         }
-        Map<String, StoredObject> stored = store.objects(external);
+        KnownObjects known = new KnownObjects(submission, store.objects(external));
         String patient = submission.submissionSet().patientId().canonical();
         for (Association a : submission.associations()) {
             for (String end : List.of(a.sourceObject(), a.targetObject())) {
-                if (local.contains(end)) {
+                if (known.isSubmitted(end)) {
                     continue;
                 }
-                StoredObject object = stored.get(end);
+                StoredObject object = known.registered(end);
                 if (object == null) {
                     throw new XdsException(XdsErrorCode.XDSRegistryMetadataError,
                             "Association refers to an object that is neither in the submission nor registered", a.entryUuid());
@@ -132,34 +145,26 @@ public class RegisterDocumentSet {
                     throw new XdsException(XdsErrorCode.XDSPatientIdDoesNotMatch,
                             "Association links objects of different patients", a.entryUuid());
                 }
+                if (object.kind() == Kind.DOCUMENT_ENTRY && STATUS_DEPRECATED.equals(object.status())) {
+                    throw new XdsException(XdsErrorCode.XDSRegistryDeprecatedDocumentError,
+                            "Association refers to a Deprecated DocumentEntry", a.entryUuid());
+                }
             }
-            if (DOCUMENT_RELATIONSHIPS.contains(a.type())) {
-                checkDocumentRelationship(submission, a, stored.get(a.targetObject()));
+            if (HAS_MEMBER.equals(a.type())) {
+                Membership.check(submission, a, known);
+            } else if (DocumentRelationships.TYPES.contains(a.type())) {
+                DocumentRelationships.check(a, known);
             }
         }
     }
 
-    /** RPLC, XFRM, APND, XFRM_RPLC: a new DocumentEntry of this submission to an Approved registered one. */
-    private static void checkDocumentRelationship(Submission submission, Association a, StoredObject target) {
-        boolean sourceIsNewEntry = submission.documentEntries().stream().anyMatch(e -> e.entryUuid().equals(a.sourceObject()));
-        if (!sourceIsNewEntry || target == null || target.kind() != Kind.DOCUMENT_ENTRY) {
-            throw new XdsException(XdsErrorCode.XDSRegistryMetadataError,
-                    "a document relationship links a new DocumentEntry of the submission to a registered DocumentEntry",
-                    a.entryUuid());
-        }
-        if (!STATUS_APPROVED.equals(target.status())) {
-            throw new XdsException(XdsErrorCode.XDSRegistryMetadataError,
-                    "the related DocumentEntry is not Approved", a.entryUuid());
-        }
-    }
-
-    private void deprecateReplacedDocuments(Submission submission) {
-        for (Association a : submission.associations()) {
-            if (REPLACEMENTS.contains(a.type())
-                    && !store.changeDocumentStatus(a.targetObject(), STATUS_APPROVED, STATUS_DEPRECATED)) {
-                throw new XdsException(XdsErrorCode.XDSRegistryMetadataError,
-                        "the replaced DocumentEntry was changed concurrently", a.entryUuid());
-            }
+    /** Two submissions registering one new DocumentEntry uniqueId at once: the second is told to retry. */
+    private void claimUniqueIds(List<DocumentEntry> entries) {
+        try {
+            store.claimUniqueIds(entries);
+        } catch (DuplicateKeyException e) {
+            throw new XdsException(XdsErrorCode.XDSRegistryBusy,
+                    "another submission registered the same DocumentEntry uniqueId meanwhile: submit again");
         }
     }
 }

@@ -23,8 +23,9 @@ import org.opendmp.registry.testsupport.TestRegistry;
 /**
  * The Folder stored queries (ITI TF-2a 3.18.4.1.2.3.7): FindFolders, GetFolders,
  * GetFolderAndContents, GetFoldersForDocument, and GetSubmissionSets for a Folder. Fixture:
- * patient P with folder F1 (codes A and B, documents A and B) and folder F2 (code A, document B),
- * registered a month apart; patient Q with folder F3; document C of P in no folder.
+ * patient P with folder F1 (codes A and B, documents A and B: created in January, document B added
+ * mid-January) and folder F2 (code A, the registered document B, created in February); patient Q
+ * with folder F3; document C of P in no folder.
  */
 class FolderQueriesTest {
 
@@ -39,6 +40,7 @@ class FolderQueriesTest {
     private static final String PDF = "urn:ihe:iti:xds-sd:pdf:2008^^1.3.6.1.4.1.19376.1.2.3";
     private static final String RESTRICTED = "R^^2.16.840.1.113883.5.25";
     private static final String JANUARY = "20240101100000";
+    private static final String MID_JANUARY = "20240115100000";
     private static final String FEBRUARY = "20240201100000";
 
     private TestRegistry registry;
@@ -46,6 +48,7 @@ class FolderQueriesTest {
     private String q;
     private Submission first;
     private Submission second;
+    private Submission third;
     private String f1;
     private String f1UniqueId;
     private String f2;
@@ -69,12 +72,13 @@ class FolderQueriesTest {
         String pdfAndRestricted = Submissions.template(p, id)
                 .replace("urn:ihe:iti:xds-sd:text:2008", "urn:ihe:iti:xds-sd:pdf:2008")
                 .replace("nodeRepresentation=\"N\"", "nodeRepresentation=\"R\"");
-        second = registry.registerAt(FEBRUARY, Submissions.withAssociation(Submissions.withFolder(pdfAndRestricted, p,
-                "Folder02", "1.2.250.1.999.2.4." + Submissions.next(), List.of(CODE_A), "Document01"),
-                HAS_MEMBER, f1, "Document01"));
-        f2 = second.folders().get(0).entryUuid();
+        second = registry.registerAt(MID_JANUARY,
+                Submissions.withAssociation(pdfAndRestricted, HAS_MEMBER, f1, "Document01"));
         documentB = second.documentEntries().get(0).entryUuid();
         documentBUniqueId = "1.2.250.1.999.2.3." + id;
+        third = registry.registerAt(FEBRUARY, Submissions.withFolder(Submissions.template(p, Submissions.next()), p,
+                "Folder02", "1.2.250.1.999.2.4." + Submissions.next(), List.of(CODE_A), documentB));
+        f2 = third.folders().get(0).entryUuid();
 
         documentC = registry.register(Submissions.template(p, Submissions.next())).documentEntries().get(0).entryUuid();
         f3 = registry.register(Submissions.withFolder(Submissions.template(q, Submissions.next()), q, "Folder01",
@@ -181,7 +185,7 @@ class FolderQueriesTest {
         assertThat(registry.ids(GET_FOLDER_AND_CONTENTS, "$XDSFolderUniqueId", string(f1UniqueId)))
                 .startsWith(f1).containsExactlyInAnyOrder(f1, documentA, documentB, f1HasA, f1HasB);
         assertThat(registry.ids(GET_FOLDER_AND_CONTENTS, "$XDSFolderEntryUUID", string(f2)))
-                .containsExactly(f2, documentB, hasMember(second, f2, documentB));
+                .containsExactly(f2, documentB, hasMember(third, f2, documentB));
         assertThat(registry.objectRefs(GET_FOLDER_AND_CONTENTS, "$XDSFolderEntryUUID", string(f1)))
                 .containsExactlyInAnyOrder(f1, documentA, documentB, f1HasA, f1HasB);
         assertThat(registry.ids(GET_FOLDER_AND_CONTENTS, "$XDSFolderUniqueId", string("1.2.250.1.999.2.4.0"))).isEmpty();

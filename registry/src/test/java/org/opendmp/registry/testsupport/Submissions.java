@@ -109,6 +109,25 @@ public final class Submissions {
                 + "\" sourceObject=\"" + source + "\" targetObject=\"" + target + "\"/></RegistryObjectList>");
     }
 
+    /** Adds an Association with this symbolic id, so that other Associations can refer to it. */
+    public static String withAssociation(String xml, String id, String type, String source, String target) {
+        return xml.replace("</RegistryObjectList>", "<Association associationType=\"" + type + "\" id=\"" + id
+                + "\" sourceObject=\"" + source + "\" targetObject=\"" + target + "\"/></RegistryObjectList>");
+    }
+
+    /** Adds a HasMember from the SubmissionSet to {@code target} with this SubmissionSetStatus (Original, Reference). */
+    public static String withSetMember(String xml, String target, String submissionSetStatus) {
+        return xml.replace("</RegistryObjectList>", "<Association associationType=\"" + HAS_MEMBER + "\" id=\"assoc"
+                + next() + "\" sourceObject=\"SubmissionSet01\" targetObject=\"" + target + "\">"
+                + "<Slot name=\"SubmissionSetStatus\"><ValueList><Value>" + submissionSetStatus
+                + "</Value></ValueList></Slot></Association></RegistryObjectList>");
+    }
+
+    /** The template's document again (same uniqueId, hash and size) in a new SubmissionSet. */
+    public static String resubmission(String patientId, long id) {
+        return template(patientId, id).replace("1.2.250.1.999.2.1." + id, "1.2.250.1.999.2.1." + next());
+    }
+
     private static String externalIdentifier(String objectId, String suffix, String scheme, String value, String name) {
         return "<ExternalIdentifier id=\"" + objectId + suffix + "\" identificationScheme=\"" + scheme + "\""
                 + " registryObject=\"" + objectId + "\" value=\"" + escape(value) + "\">"

@@ -12,11 +12,13 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.opendmp.registry.ebrim.EbrimXml;
 import org.opendmp.registry.ebrim.SubmissionReader;
+import org.opendmp.registry.ebrim.XdsVocabulary;
 import org.opendmp.registry.error.XdsErrorCode;
 import org.opendmp.registry.error.XdsException;
 import org.opendmp.registry.model.Submission;
 import org.opendmp.registry.patient.InsOids;
 import org.opendmp.registry.patient.PatientIdPolicy;
+import org.opendmp.registry.query.GetDocuments;
 import org.opendmp.registry.query.StoredQueryService;
 import org.opendmp.registry.store.RegistryStore;
 import org.opendmp.registry.submit.RegisterDocumentSet;
@@ -24,6 +26,7 @@ import org.opendmp.wsdl.query.AdhocQueryRequest;
 import org.opendmp.wsdl.query.ResponseOptionType;
 import org.opendmp.wsdl.rim.AdhocQueryType;
 import org.opendmp.wsdl.rim.IdentifiableType;
+import org.opendmp.wsdl.rim.RegistryObjectType;
 import org.opendmp.wsdl.rim.SlotType1;
 import org.opendmp.wsdl.rim.ValueListType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,6 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class TestRegistry {
 
+    private static final String GET_ALL = "urn:uuid:10b545ea-725c-446d-9b95-8aeb444eddf3";
     private static final DateTimeFormatter DTM = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     private final DataSource dataSource;
@@ -71,6 +75,11 @@ public final class TestRegistry {
         return registry.register(Submissions.parse(xml).getRegistryObjectList());
     }
 
+    /** Runs the work in one transaction, as ITI-41 does around the registration of its metadata. */
+    public void inTransaction(Runnable work) {
+        new TransactionTemplate(new DataSourceTransactionManager(dataSource)).executeWithoutResult(tx -> work.run());
+    }
+
     /** The ids of a LeafClass answer, in answer order. */
     public List<String> ids(String queryId, String... nameValuePairs) {
         return objects(queryId, "LeafClass", nameValuePairs).stream().map(IdentifiableType::getId).toList();
@@ -90,6 +99,37 @@ public final class TestRegistry {
     public void assertRefused(XdsErrorCode expected, String queryId, String... nameValuePairs) {
         assertThatThrownBy(() -> queries.query(request(queryId, "LeafClass", nameValuePairs)))
                 .isInstanceOfSatisfying(XdsException.class, e -> assertThat(e.errorCode()).isEqualTo(expected));
+    }
+
+    /**
+     * Asserts that registering this submission is refused with this error code and leaves the
+     * registry as it was for these patients: same objects, same availabilityStatus, same ebRIM.
+     */
+    public void assertRegistrationRefused(XdsErrorCode expected, String xml, String... patients) {
+        List<String> before = snapshot(patients);
+        assertThatThrownBy(() -> register(xml))
+                .isInstanceOfSatisfying(XdsException.class, e -> assertThat(e.errorCode()).isEqualTo(expected));
+        assertThat(snapshot(patients)).as("registry content after the refusal").isEqualTo(before);
+    }
+
+    /** Everything GetAll returns for these patients (every status), as stored. */
+    public List<String> snapshot(String... patients) {
+        List<String> objects = new java.util.ArrayList<>();
+        for (String patient : patients) {
+            objects(GET_ALL, "LeafClass", "$patientId", string(patient),
+                    "$XDSDocumentEntryStatus", list(XdsVocabulary.STATUS_APPROVED, XdsVocabulary.STATUS_DEPRECATED),
+                    "$XDSSubmissionSetStatus", list(XdsVocabulary.STATUS_APPROVED),
+                    "$XDSFolderStatus", list(XdsVocabulary.STATUS_APPROVED))
+                    .forEach(object -> objects.add(ebrimXml.toXml(object)));
+        }
+        return objects;
+    }
+
+    /** The availabilityStatus of a registered DocumentEntry. */
+    public String status(String entryUuid) {
+        List<IdentifiableType> found = objects(GetDocuments.ID, "LeafClass", "$XDSDocumentEntryEntryUUID", list(entryUuid));
+        assertThat(found).as("DocumentEntry " + entryUuid).hasSize(1);
+        return ((RegistryObjectType) found.get(0)).getStatus();
     }
 
     /** A single-valued parameter: {@code 'value'}. */

@@ -54,11 +54,36 @@ public class ProvideAndRegisterDocumentSet {
         contents.forEach(this::describe);
         transactions.executeWithoutResult(tx -> {
             Submission submission = registry.register(metadata.getRegistryObjectList());
+            Map<String, StoredDocument> stored = documents.find(
+                    submission.documentEntries().stream().map(DocumentEntry::uniqueId).toList());
             for (DocumentEntry entry : submission.documentEntries()) {
+                if (isStoredAlready(stored.get(entry.uniqueId()), entry)) {
+                    continue;
+                }
                 byte[] content = contents.get((ExtrinsicObjectType) submission.ebrim().get(entry.entryUuid()));
                 documents.store(new StoredDocument(entry.uniqueId(), entry.mimeType(), entry.hash(), entry.size(), content));
             }
         });
+    }
+
+    /**
+     * A resubmitted document (its uniqueId registered before, same hash and size: the registry
+     * accepted it as another DocumentEntry) whose bytes this repository holds already: they are
+     * the same bytes, kept once. Other bytes under a stored uniqueId are refused.
+     */
+    private static boolean isStoredAlready(StoredDocument stored, DocumentEntry entry) {
+        if (stored == null) {
+            return false;
+        }
+        if (!stored.hash().equals(entry.hash())) {
+            throw new XdsException(XdsErrorCode.XDSNonIdenticalHash,
+                    "the repository holds another document under this uniqueId", entry.uniqueId());
+        }
+        if (stored.size() != entry.size()) {
+            throw new XdsException(XdsErrorCode.XDSNonIdenticalSize,
+                    "the repository holds a document of another size under this uniqueId", entry.uniqueId());
+        }
+        return true;
     }
 
     /**

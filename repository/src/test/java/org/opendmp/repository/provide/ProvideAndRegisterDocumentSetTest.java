@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.opendmp.registry.ebrim.EbrimXml;
@@ -80,6 +81,27 @@ class ProvideAndRegisterDocumentSetTest {
         String sizeRight = metadata.replace("<Value>0</Value>", "<Value>" + CONTENT.length + "</Value>");
         assertRefused(() -> provide.provide(request(sizeRight, "Document01", CONTENT)), XdsErrorCode.XDSNonIdenticalHash);
         assertNothingStored();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    @DisplayName("Resubmission through ITI-41: the same document again is registered again, its bytes kept once;"
+            + " other bytes under its uniqueId get XDSNonIdenticalHash")
+    void resubmissionOfTheSameDocumentKeepsOneCopyOfItsBytes(TestDatabase database) {
+        start(database, null);
+        String patient = patient();
+        long id = Submissions.next();
+        provide.provide(request(withoutRepositorySlots(Submissions.template(patient, id)), "Document01", CONTENT));
+
+        provide.provide(request(withoutRepositorySlots(Submissions.resubmission(patient, id)), "Document01", CONTENT));
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM document_entry", Integer.class)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM document", Integer.class)).isEqualTo(1);
+        byte[] other = "<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><!-- v2 --></ClinicalDocument>"
+                .getBytes(StandardCharsets.UTF_8);
+        assertRefused(() -> provide.provide(request(withoutRepositorySlots(Submissions.resubmission(patient, id)),
+                "Document01", other)), XdsErrorCode.XDSNonIdenticalHash);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM document_entry", Integer.class)).isEqualTo(2);
     }
 
     @ParameterizedTest
