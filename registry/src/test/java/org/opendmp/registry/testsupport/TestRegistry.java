@@ -55,6 +55,11 @@ public final class TestRegistry {
         queries = new StoredQueryService(jdbc, maxResults);
     }
 
+    /** The database of this registry, for tests that wire more services onto it. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
     public Submission register(String xml) {
         return registerWith(Clock.systemUTC(), xml);
     }

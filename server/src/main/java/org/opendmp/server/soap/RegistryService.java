@@ -7,7 +7,9 @@ import org.opendmp.registry.ebrim.EbrimXml;
 import org.opendmp.registry.query.QueryAnswer;
 import org.opendmp.registry.ebrim.XdsVocabulary;
 import org.opendmp.registry.query.StoredQueryService;
+import org.opendmp.registry.remove.RemoveMetadata;
 import org.opendmp.registry.submit.RegisterDocumentSet;
+import org.opendmp.wsdl.lcm.RemoveObjectsRequest;
 import org.opendmp.wsdl.lcm.SubmitObjectsRequest;
 import org.opendmp.wsdl.query.AdhocQueryRequest;
 import org.opendmp.wsdl.query.AdhocQueryResponse;
@@ -15,7 +17,10 @@ import org.opendmp.wsdl.rim.RegistryObjectListType;
 import org.opendmp.wsdl.rs.RegistryResponseType;
 import org.opendmp.wsdl.xdsb.DocumentRegistryPortType;
 
-/** The Document Registry endpoint: ITI-42 Register Document Set-b and ITI-18 Registry Stored Query. */
+/**
+ * The Document Registry endpoint: ITI-42 Register Document Set-b, ITI-18 Registry Stored Query
+ * and ITI-62 Remove Metadata.
+ */
 @WebService(targetNamespace = "urn:ihe:iti:xds-b:2007", serviceName = "DocumentRegistry_Service",
         portName = "DocumentRegistry_Port_Soap12", endpointInterface = "org.opendmp.wsdl.xdsb.DocumentRegistryPortType",
         wsdlLocation = "classpath:wsdl/xds-b.wsdl")
@@ -24,11 +29,14 @@ public class RegistryService implements DocumentRegistryPortType {
     private final RegisterDocumentSet registerDocumentSet;
     private final StoredQueryService storedQueries;
     private final EbrimXml ebrimXml;
+    private final RemoveMetadata removeMetadata;
 
-    public RegistryService(RegisterDocumentSet registerDocumentSet, StoredQueryService storedQueries, EbrimXml ebrimXml) {
+    public RegistryService(RegisterDocumentSet registerDocumentSet, StoredQueryService storedQueries, EbrimXml ebrimXml,
+                           RemoveMetadata removeMetadata) {
         this.registerDocumentSet = registerDocumentSet;
         this.storedQueries = storedQueries;
         this.ebrimXml = ebrimXml;
+        this.removeMetadata = removeMetadata;
     }
 
     @Override
@@ -56,5 +64,10 @@ public class RegistryService implements DocumentRegistryPortType {
             message.getExchange().put(StoredObjectsInterceptor.STORED_OBJECTS, answer.storedObjects());
             return answer.response();
         });
+    }
+
+    @Override
+    public RegistryResponseType documentRegistryDeleteDocumentSet(RemoveObjectsRequest body) {
+        return XdsAnswers.answer("ITI-62", RegistryResponseType::new, () -> removeMetadata.remove(body));
     }
 }

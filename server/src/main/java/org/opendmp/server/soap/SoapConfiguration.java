@@ -9,8 +9,10 @@ import org.apache.cxf.jaxws.EndpointImpl;
 import org.apache.cxf.ws.addressing.WSAddressingFeature;
 import org.opendmp.registry.ebrim.EbrimXml;
 import org.opendmp.registry.query.StoredQueryService;
+import org.opendmp.registry.remove.RemoveMetadata;
 import org.opendmp.registry.submit.RegisterDocumentSet;
 import org.opendmp.repository.provide.ProvideAndRegisterDocumentSet;
+import org.opendmp.repository.remove.RemoveDocuments;
 import org.opendmp.repository.retrieve.RetrieveDocumentSet;
 import org.opendmp.server.config.DmpProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -28,13 +30,16 @@ public class SoapConfiguration {
     static final String XDS_NS = "urn:ihe:iti:xds-b:2007";
 
     @Bean
-    public Endpoint registryEndpoint(Bus bus, RegisterDocumentSet register, StoredQueryService queries, EbrimXml ebrimXml) {
-        return publish(bus, new RegistryService(register, queries, ebrimXml), "DocumentRegistry", "/registry", false);
+    public Endpoint registryEndpoint(Bus bus, RegisterDocumentSet register, StoredQueryService queries, EbrimXml ebrimXml,
+                                     RemoveMetadata removeMetadata) {
+        return publish(bus, new RegistryService(register, queries, ebrimXml, removeMetadata), "DocumentRegistry",
+                "/registry", false);
     }
 
     @Bean
-    public Endpoint repositoryEndpoint(Bus bus, ProvideAndRegisterDocumentSet provide, RetrieveDocumentSet retrieve) {
-        return publish(bus, new RepositoryService(provide, retrieve), "DocumentRepository", "/repository", true);
+    public Endpoint repositoryEndpoint(Bus bus, ProvideAndRegisterDocumentSet provide, RetrieveDocumentSet retrieve,
+                                       RemoveDocuments remove) {
+        return publish(bus, new RepositoryService(provide, retrieve, remove), "DocumentRepository", "/repository", true);
     }
 
     @Bean
