@@ -105,6 +105,10 @@ public final class Bench {
         System.out.printf("  ... and on the empty baseline service%n");
         LoadRun.Result empty = LoadRun.run(name + " baseline", tls, baseline, settings.clients,
                 Duration.ofSeconds(settings.warmup), Duration.ofSeconds(settings.seconds), requests, bytes, cpu);
+        StringBuilder rows = new StringBuilder();
+        row(rows, measured, "Open DMP");
+        row(rows, empty, "empty CXF baseline");
+        System.out.print(rows);
         return new LoadRun.Result[] {measured, empty};
     }
 
@@ -172,7 +176,7 @@ public final class Bench {
             String body = send(client, registry, messages.replace(patient, Messages.entryUuid(registrations[patient], 0), document),
                     Messages.SOAP12);
             if (!body.contains(Messages.SUCCESS)) {
-                throw new IllegalStateException("replacement refused: " + body);
+                throw new IllegalStateException("replacement refused (see " + server.dataDir.resolve("server.log") + "): " + body);
             }
             if ((patient + 1) % 1000 == 0 || patient + 1 == count) {
                 System.out.printf(Locale.ROOT, "  replaced document 0 of %,d / %,d patients (%.0f/s)%n", patient + 1, count,

@@ -22,6 +22,9 @@ final class ServerUnderTest implements AutoCloseable, LoadRun.CpuClock {
 
     ServerUnderTest(Path jar) throws IOException, InterruptedException {
         dataDir = Files.createTempDirectory("dmp-bench");
+        // A private copy: a build that repackages server/target during a long run must not pull
+        // classes from under the running server.
+        Path serverJar = Files.copy(jar, dataDir.resolve("dmp-server.jar"));
         postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
         port = freePort();
         int management = freePort();
@@ -33,7 +36,7 @@ final class ServerUnderTest implements AutoCloseable, LoadRun.CpuClock {
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
         }
-        command.addAll(List.of("-jar", jar.toString(),
+        command.addAll(List.of("-jar", serverJar.toString(),
                 "--dmp.data-dir=" + dataDir, "--server.port=" + port, "--management.server.port=" + management,
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",

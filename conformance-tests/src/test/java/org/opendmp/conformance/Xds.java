@@ -14,6 +14,8 @@ public final class Xds {
     public static final String ACTION_ITI42 = "urn:ihe:iti:2007:RegisterDocumentSet-b";
     public static final String ACTION_ITI18 = "urn:ihe:iti:2007:RegistryStoredQuery";
     public static final String ACTION_ITI43 = "urn:ihe:iti:2007:RetrieveDocumentSet";
+    public static final String ACTION_ITI62 = "urn:ihe:iti:2010:DeleteDocumentSet";
+    public static final String ACTION_ITI86 = "urn:ihe:iti:2017:RemoveDocuments";
 
     public static String responseAction(String requestAction) {
         return requestAction + "Response";

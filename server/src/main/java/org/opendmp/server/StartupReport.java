@@ -36,8 +36,8 @@ class StartupReport {
         String base = "https://localhost:" + port + environment.getProperty("cxf.path", "");
         String management = "http://127.0.0.1:" + environment.getProperty("management.server.port");
         StringBuilder report = new StringBuilder("\n\nOpen DMP server ready\n")
-                .append("  Registry    ").append(base).append("/registry    (ITI-42, ITI-18)\n")
-                .append("  Repository  ").append(base).append("/repository  (ITI-41, ITI-43)\n")
+                .append("  Registry    ").append(base).append("/registry    (ITI-42, ITI-18, ITI-57, ITI-62)\n")
+                .append("  Repository  ").append(base).append("/repository  (ITI-41, ITI-43, ITI-86)\n")
                 .append("  Operations  ").append(management).append("/actuator/health  (also /metrics, /prometheus; loopback only)\n")
                 .append("  Database    ").append(database()).append('\n')
                 .append("  Repository uniqueId ").append(properties.repository().uniqueId()).append('\n')

@@ -1,5 +1,6 @@
 package org.opendmp.registry.error;
 
+import java.util.List;
 import org.opendmp.registry.ebrim.XdsVocabulary;
 import org.opendmp.wsdl.rs.RegistryError;
 import org.opendmp.wsdl.rs.RegistryErrorList;
@@ -13,10 +14,15 @@ public final class RegistryErrors {
 
     /** Turns a response into a Failure carrying this error. */
     public static <T extends RegistryResponseType> T failure(T response, XdsException error) {
+        return failure(response, List.of(error));
+    }
+
+    /** Turns a response into a Failure carrying all these errors (transactions that report every fault at once). */
+    public static <T extends RegistryResponseType> T failure(T response, List<XdsException> errors) {
         response.setStatus(XdsVocabulary.RESPONSE_FAILURE);
         RegistryErrorList list = new RegistryErrorList();
         list.setHighestSeverity(XdsVocabulary.SEVERITY_ERROR);
-        list.getRegistryError().add(error(error));
+        errors.forEach(error -> list.getRegistryError().add(error(error)));
         response.setRegistryErrorList(list);
         return response;
     }

@@ -35,5 +35,13 @@ public enum XdsErrorCode {
     /** The update operation is not understood or not supported. */
     XDSMetadataUpdateOperationError,
     /** An update would change the patient of a registered object. */
-    XDSPatientIDReconciliationError
+    XDSPatientIDReconciliationError,
+    // ITI-62 Remove Metadata (XDS Metadata Update / RMD supplements). The two ebRS codes are
+    // spelled without the XDS prefix, as the supplements, IPF, the NIST toolkit and Gazelle spell them.
+    /** An entryUUID of the removal request is not in the registry. */
+    UnresolvedReferenceException,
+    /** An object of the removal request is still the source or target of an Association that stays. */
+    ReferencesExistException,
+    /** The removal would leave an object that no Association refers to any more (e.g. an empty SubmissionSet). */
+    XDSUnreferencedObjectException
 }

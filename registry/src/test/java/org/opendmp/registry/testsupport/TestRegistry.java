@@ -59,6 +59,11 @@ public final class TestRegistry {
         queries = new StoredQueryService(jdbc, maxResults);
     }
 
+    /** The database of this registry, for tests that wire more services onto it. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
     public Submission register(String xml) {
         return registerWith(Clock.systemUTC(), xml);
     }
@@ -146,7 +151,8 @@ public final class TestRegistry {
         return list.append(")").toString();
     }
 
-    private static AdhocQueryRequest request(String queryId, String returnType, String... nameValuePairs) {
+    /** An ITI-18 request for the stored query, with one single-valued slot per name/value pair. */
+    public static AdhocQueryRequest request(String queryId, String returnType, String... nameValuePairs) {
         AdhocQueryType query = new AdhocQueryType();
         query.setId(queryId);
         for (int i = 0; i < nameValuePairs.length; i += 2) {

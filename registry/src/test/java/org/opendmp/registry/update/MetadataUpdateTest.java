@@ -28,13 +28,10 @@ import org.opendmp.registry.store.RegistryStore;
 import org.opendmp.registry.submit.RegisterDocumentSet;
 import org.opendmp.registry.testsupport.Submissions;
 import org.opendmp.registry.testsupport.TestDatabase;
+import org.opendmp.registry.testsupport.TestRegistry;
 import org.opendmp.wsdl.query.AdhocQueryRequest;
-import org.opendmp.wsdl.query.ResponseOptionType;
-import org.opendmp.wsdl.rim.AdhocQueryType;
 import org.opendmp.wsdl.rim.IdentifiableType;
 import org.opendmp.wsdl.rim.RegistryObjectType;
-import org.opendmp.wsdl.rim.SlotType1;
-import org.opendmp.wsdl.rim.ValueListType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -431,21 +428,7 @@ class MetadataUpdateTest {
     }
 
     private List<IdentifiableType> objects(String queryId, String... nameValuePairs) {
-        AdhocQueryType query = new AdhocQueryType();
-        query.setId(queryId);
-        for (int i = 0; i < nameValuePairs.length; i += 2) {
-            SlotType1 slot = new SlotType1();
-            slot.setName(nameValuePairs[i]);
-            ValueListType values = new ValueListType();
-            values.getValue().add(nameValuePairs[i + 1]);
-            slot.setValueList(values);
-            query.getSlot().add(slot);
-        }
-        AdhocQueryRequest request = new AdhocQueryRequest();
-        ResponseOptionType option = new ResponseOptionType();
-        option.setReturnType("LeafClass");
-        request.setResponseOption(option);
-        request.setAdhocQuery(query);
+        AdhocQueryRequest request = TestRegistry.request(queryId, "LeafClass", nameValuePairs);
         return queries.query(request).resolved(ebrimXml).getRegistryObjectList().getIdentifiable().stream()
                 .map(e -> (IdentifiableType) e.getValue()).toList();
     }

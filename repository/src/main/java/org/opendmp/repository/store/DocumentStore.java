@@ -2,6 +2,7 @@ package org.opendmp.repository.store;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where document bytes live. The default keeps them in the registry's database so bytes and
@@ -15,4 +16,7 @@ public interface DocumentStore {
 
     /** The stored documents among these uniqueIds, by uniqueId. */
     Map<String, StoredDocument> find(Collection<String> uniqueIds);
+
+    /** Removes the stored documents among these uniqueIds (ITI-86); returns the uniqueIds it removed. */
+    Set<String> remove(Collection<String> uniqueIds);
 }

@@ -2,7 +2,10 @@ package org.opendmp.repository.store;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -41,5 +44,23 @@ public class JdbcDocumentStore implements DocumentStore {
                             rs.getLong(4), rs.getBytes(5)));
                 });
         return found;
+    }
+
+    @Override
+    public Set<String> remove(Collection<String> uniqueIds) {
+        List<String> ids = List.copyOf(new LinkedHashSet<>(uniqueIds));
+        Set<String> removed = new LinkedHashSet<>();
+        if (ids.isEmpty()) {
+            return removed;
+        }
+        // One DELETE per document: its update count says whether this call removed it.
+        int[] counts = jdbc.batchUpdate("DELETE FROM document WHERE unique_id = ?",
+                ids.stream().map(id -> new Object[] {id}).toList());
+        for (int i = 0; i < ids.size(); i++) {
+            if (counts[i] > 0) {
+                removed.add(ids.get(i));
+            }
+        }
+        return removed;
     }
 }

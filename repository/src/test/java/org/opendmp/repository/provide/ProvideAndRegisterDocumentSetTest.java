@@ -138,6 +138,11 @@ class ProvideAndRegisterDocumentSetTest {
             public Map<String, StoredDocument> find(Collection<String> uniqueIds) {
                 return Map.of();
             }
+
+            @Override
+            public Set<String> remove(Collection<String> uniqueIds) {
+                return Set.of();
+            }
         });
         String metadata = withoutRepositorySlots(Submissions.template(patient(), Submissions.next()));
         assertThatThrownBy(() -> provide.provide(request(metadata, "Document01", CONTENT)))

@@ -7,11 +7,14 @@ import org.opendmp.registry.ebrim.EbrimXml;
 import org.opendmp.registry.ebrim.SubmissionReader;
 import org.opendmp.registry.patient.PatientIdPolicy;
 import org.opendmp.registry.query.StoredQueryService;
+import org.opendmp.registry.remove.RemovalStore;
+import org.opendmp.registry.remove.RemoveMetadata;
 import org.opendmp.registry.store.RegistryStore;
 import org.opendmp.registry.submit.RegisterDocumentSet;
 import org.opendmp.registry.update.UpdateDocumentSet;
 import org.opendmp.registry.update.VersionStore;
 import org.opendmp.repository.provide.ProvideAndRegisterDocumentSet;
+import org.opendmp.repository.remove.RemoveDocuments;
 import org.opendmp.repository.retrieve.RetrieveDocumentSet;
 import org.opendmp.repository.store.DocumentStore;
 import org.opendmp.repository.store.JdbcDocumentStore;
@@ -74,5 +77,16 @@ public class XdsConfiguration {
     @Bean
     public RetrieveDocumentSet retrieveDocumentSet(DmpProperties properties, DocumentStore documents) {
         return new RetrieveDocumentSet(documents, properties.repository().uniqueId());
+    }
+
+    @Bean
+    public RemoveMetadata removeMetadata(JdbcTemplate jdbc, RegistryStore store, TransactionTemplate transactions) {
+        return new RemoveMetadata(store, new RemovalStore(jdbc), transactions);
+    }
+
+    @Bean
+    public RemoveDocuments removeDocuments(DmpProperties properties, DocumentStore documents,
+                                           TransactionTemplate transactions) {
+        return new RemoveDocuments(documents, transactions, properties.repository().uniqueId());
     }
 }

@@ -4,6 +4,7 @@ import jakarta.jws.WebService;
 import jakarta.xml.ws.Endpoint;
 import org.apache.cxf.Bus;
 import org.opendmp.registry.ebrim.XdsVocabulary;
+import org.opendmp.wsdl.lcm.RemoveObjectsRequest;
 import org.opendmp.wsdl.lcm.SubmitObjectsRequest;
 import org.opendmp.wsdl.query.AdhocQueryRequest;
 import org.opendmp.wsdl.query.AdhocQueryResponse;
@@ -59,6 +60,11 @@ public class BaselineServices {
         public RegistryResponseType documentRegistryUpdateDocumentSet(SubmitObjectsRequest body) {
             return success();
         }
+
+        @Override
+        public RegistryResponseType documentRegistryDeleteDocumentSet(RemoveObjectsRequest body) {
+            return success();
+        }
     }
 
     @WebService(targetNamespace = "urn:ihe:iti:xds-b:2007", serviceName = "DocumentRepository_Service",
@@ -86,6 +92,11 @@ public class BaselineServices {
                 response.getDocumentResponse().add(document);
             });
             return response;
+        }
+
+        @Override
+        public RegistryResponseType documentRepositoryRemoveDocuments(RetrieveDocumentSetRequestType body) {
+            return success();
         }
     }
 

@@ -7,8 +7,10 @@ import org.opendmp.registry.ebrim.EbrimXml;
 import org.opendmp.registry.query.QueryAnswer;
 import org.opendmp.registry.ebrim.XdsVocabulary;
 import org.opendmp.registry.query.StoredQueryService;
+import org.opendmp.registry.remove.RemoveMetadata;
 import org.opendmp.registry.submit.RegisterDocumentSet;
 import org.opendmp.registry.update.UpdateDocumentSet;
+import org.opendmp.wsdl.lcm.RemoveObjectsRequest;
 import org.opendmp.wsdl.lcm.SubmitObjectsRequest;
 import org.opendmp.wsdl.query.AdhocQueryRequest;
 import org.opendmp.wsdl.query.AdhocQueryResponse;
@@ -17,8 +19,8 @@ import org.opendmp.wsdl.rs.RegistryResponseType;
 import org.opendmp.wsdl.xdsb.DocumentRegistryPortType;
 
 /**
- * The Document Registry endpoint: ITI-42 Register Document Set-b, ITI-18 Registry Stored Query and
- * ITI-57 Update Document Set.
+ * The Document Registry endpoint: ITI-42 Register Document Set-b, ITI-18 Registry Stored Query,
+ * ITI-57 Update Document Set and ITI-62 Remove Metadata.
  */
 @WebService(targetNamespace = "urn:ihe:iti:xds-b:2007", serviceName = "DocumentRegistry_Service",
         portName = "DocumentRegistry_Port_Soap12", endpointInterface = "org.opendmp.wsdl.xdsb.DocumentRegistryPortType",
@@ -29,13 +31,15 @@ public class RegistryService implements DocumentRegistryPortType {
     private final StoredQueryService storedQueries;
     private final EbrimXml ebrimXml;
     private final UpdateDocumentSet updateDocumentSet;
+    private final RemoveMetadata removeMetadata;
 
     public RegistryService(RegisterDocumentSet registerDocumentSet, StoredQueryService storedQueries, EbrimXml ebrimXml,
-                           UpdateDocumentSet updateDocumentSet) {
+                           UpdateDocumentSet updateDocumentSet, RemoveMetadata removeMetadata) {
         this.registerDocumentSet = registerDocumentSet;
         this.storedQueries = storedQueries;
         this.ebrimXml = ebrimXml;
         this.updateDocumentSet = updateDocumentSet;
+        this.removeMetadata = removeMetadata;
     }
 
     @Override
@@ -73,5 +77,10 @@ public class RegistryService implements DocumentRegistryPortType {
             message.getExchange().put(StoredObjectsInterceptor.STORED_OBJECTS, answer.storedObjects());
             return answer.response();
         });
+    }
+
+    @Override
+    public RegistryResponseType documentRegistryDeleteDocumentSet(RemoveObjectsRequest body) {
+        return XdsAnswers.answer("ITI-62", RegistryResponseType::new, () -> removeMetadata.remove(body));
     }
 }

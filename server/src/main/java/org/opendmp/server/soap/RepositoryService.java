@@ -10,6 +10,7 @@ import org.opendmp.registry.error.RegistryErrors;
 import org.opendmp.registry.error.XdsErrorCode;
 import org.opendmp.registry.error.XdsException;
 import org.opendmp.repository.provide.ProvideAndRegisterDocumentSet;
+import org.opendmp.repository.remove.RemoveDocuments;
 import org.opendmp.repository.retrieve.RetrieveDocumentSet;
 import org.opendmp.wsdl.rs.RegistryResponseType;
 import org.opendmp.wsdl.xdsb.DocumentRepositoryPortType;
@@ -17,7 +18,10 @@ import org.opendmp.wsdl.xdsb.ProvideAndRegisterDocumentSetRequestType;
 import org.opendmp.wsdl.xdsb.RetrieveDocumentSetRequestType;
 import org.opendmp.wsdl.xdsb.RetrieveDocumentSetResponseType;
 
-/** The Document Repository endpoint: ITI-41 Provide and Register Document Set-b and ITI-43 Retrieve Document Set. */
+/**
+ * The Document Repository endpoint: ITI-41 Provide and Register Document Set-b, ITI-43 Retrieve
+ * Document Set and ITI-86 Remove Documents.
+ */
 @WebService(targetNamespace = "urn:ihe:iti:xds-b:2007", serviceName = "DocumentRepository_Service",
         portName = "DocumentRepository_Port_Soap12", endpointInterface = "org.opendmp.wsdl.xdsb.DocumentRepositoryPortType",
         wsdlLocation = "classpath:wsdl/xds-b.wsdl")
@@ -25,10 +29,12 @@ public class RepositoryService implements DocumentRepositoryPortType {
 
     private final ProvideAndRegisterDocumentSet provide;
     private final RetrieveDocumentSet retrieve;
+    private final RemoveDocuments remove;
 
-    public RepositoryService(ProvideAndRegisterDocumentSet provide, RetrieveDocumentSet retrieve) {
+    public RepositoryService(ProvideAndRegisterDocumentSet provide, RetrieveDocumentSet retrieve, RemoveDocuments remove) {
         this.provide = provide;
         this.retrieve = retrieve;
+        this.remove = remove;
     }
 
     @Override
@@ -49,6 +55,12 @@ public class RepositoryService implements DocumentRepositoryPortType {
             response.setRegistryResponse(RegistryErrors.failure(new RegistryResponseType(), refusal));
             return response;
         });
+    }
+
+    /** ITI-86: the body is rmd:RemoveDocumentsRequest, of the same type as an ITI-43 request. */
+    @Override
+    public RegistryResponseType documentRepositoryRemoveDocuments(RetrieveDocumentSetRequestType body) {
+        return XdsAnswers.answer("ITI-86", RegistryResponseType::new, () -> remove.remove(body));
     }
 
     /**

@@ -9,9 +9,11 @@ import org.apache.cxf.jaxws.EndpointImpl;
 import org.apache.cxf.ws.addressing.WSAddressingFeature;
 import org.opendmp.registry.ebrim.EbrimXml;
 import org.opendmp.registry.query.StoredQueryService;
+import org.opendmp.registry.remove.RemoveMetadata;
 import org.opendmp.registry.submit.RegisterDocumentSet;
 import org.opendmp.registry.update.UpdateDocumentSet;
 import org.opendmp.repository.provide.ProvideAndRegisterDocumentSet;
+import org.opendmp.repository.remove.RemoveDocuments;
 import org.opendmp.repository.retrieve.RetrieveDocumentSet;
 import org.opendmp.server.config.DmpProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -30,13 +32,15 @@ public class SoapConfiguration {
 
     @Bean
     public Endpoint registryEndpoint(Bus bus, RegisterDocumentSet register, StoredQueryService queries, EbrimXml ebrimXml,
-                                     UpdateDocumentSet update) {
-        return publish(bus, new RegistryService(register, queries, ebrimXml, update), "DocumentRegistry", "/registry", false);
+                                     UpdateDocumentSet update, RemoveMetadata removeMetadata) {
+        return publish(bus, new RegistryService(register, queries, ebrimXml, update, removeMetadata), "DocumentRegistry",
+                "/registry", false);
     }
 
     @Bean
-    public Endpoint repositoryEndpoint(Bus bus, ProvideAndRegisterDocumentSet provide, RetrieveDocumentSet retrieve) {
-        return publish(bus, new RepositoryService(provide, retrieve), "DocumentRepository", "/repository", true);
+    public Endpoint repositoryEndpoint(Bus bus, ProvideAndRegisterDocumentSet provide, RetrieveDocumentSet retrieve,
+                                       RemoveDocuments remove) {
+        return publish(bus, new RepositoryService(provide, retrieve, remove), "DocumentRepository", "/repository", true);
     }
 
     @Bean
