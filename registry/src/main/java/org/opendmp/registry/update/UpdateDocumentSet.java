@@ -104,7 +104,7 @@ public class UpdateDocumentSet {
                         "another update of the same object or uniqueId was registered concurrently");
             }
             for (NewVersion version : newVersions) {
-                deprecatePrevious(version);
+                deprecatePrevious(version, now);
             }
             for (Change change : changes) {
                 apply(change);
@@ -311,7 +311,7 @@ public class UpdateDocumentSet {
                 : "the availabilityStatus of a SubmissionSet cannot be changed", where);
     }
 
-    private void deprecatePrevious(NewVersion version) {
+    private void deprecatePrevious(NewVersion version, String now) {
         String previous = version.previous().uuid();
         boolean changed = version.kind() == Kind.FOLDER
                 ? versions.changeFolderStatus(previous, STATUS_APPROVED, STATUS_DEPRECATED)
@@ -324,7 +324,9 @@ public class UpdateDocumentSet {
             if (version.kind() == Kind.FOLDER) {
                 versions.propagateFolderMembers(previous, version.uuid());
             } else {
-                versions.propagateDocumentEntryAssociations(previous, version.uuid());
+                // the Folders' lastUpdateTime follows: they got a new member (ITI TF-3 4.2.3.4)
+                store.touchFolders(versions.propagateDocumentEntryAssociations(previous, version.uuid()),
+                        Long.parseLong(now));
             }
         }
     }

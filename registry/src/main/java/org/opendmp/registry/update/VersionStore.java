@@ -66,13 +66,14 @@ public class VersionStore {
     /**
      * Gives the new version of a DocumentEntry the Approved Associations of its previous version:
      * its Folder memberships and its document relationships (either direction). SubmissionSet
-     * memberships stay with the version they registered.
+     * memberships stay with the version they registered. Returns the Folders that got the new
+     * version as a member.
      */
-    void propagateDocumentEntryAssociations(String previous, String next) {
+    List<String> propagateDocumentEntryAssociations(String previous, String next) {
         List<Object> args = new ArrayList<>(List.of(previous, HAS_MEMBER, STATUS_APPROVED));
         args.addAll(List.of(previous, previous, STATUS_APPROVED));
         args.addAll(RELATIONSHIPS);
-        copy("SELECT uuid, source_uuid, target_uuid, patient_id, ebrim FROM association"
+        return copy("SELECT uuid, source_uuid, target_uuid, patient_id, ebrim FROM association"
                 + " WHERE target_uuid = ? AND association_type = ? AND status = ?"
                 + " AND source_uuid IN (SELECT f.uuid FROM folder f)"
                 + " UNION ALL SELECT uuid, source_uuid, target_uuid, patient_id, ebrim FROM association"
@@ -88,7 +89,8 @@ public class VersionStore {
                 previous, next, previous, HAS_MEMBER, STATUS_APPROVED);
     }
 
-    private void copy(String select, String previous, String next, Object... args) {
+    /** Copies the selected Associations onto the new version; returns the sources of copied HasMembers. */
+    private List<String> copy(String select, String previous, String next, Object... args) {
         List<Object[]> rows = new ArrayList<>();
         jdbc.query(select, rs -> {
             AssociationType1 a = (AssociationType1) ebrimXml.fromXml(rs.getString(5)).getValue();
@@ -105,6 +107,7 @@ public class VersionStore {
             jdbc.batchUpdate("INSERT INTO association (uuid, association_type, source_uuid, target_uuid, status,"
                     + " patient_id, ebrim) VALUES (?,?,?,?,?,?,?)", rows);
         }
+        return rows.stream().filter(row -> HAS_MEMBER.equals(row[1])).map(row -> (String) row[2]).toList();
     }
 
     private Optional<StoredVersion> first(String sql, Object... args) {

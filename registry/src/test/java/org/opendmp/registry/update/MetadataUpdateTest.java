@@ -180,7 +180,8 @@ class MetadataUpdateTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
-    @DisplayName("ITI TF-2b 3.57.4.1.3.3.1.5: the new version inherits the Folder membership of the previous one")
+    @DisplayName("ITI TF-2b 3.57.4.1.3.3.1.5: the new version inherits the Folder membership of the previous one;"
+            + " the Folder's lastUpdateTime follows (ITI TF-3 4.2.3.4)")
     void newVersionStaysInTheFolder(TestDatabase database) {
         start(database);
         long id = Submissions.next();
@@ -190,11 +191,20 @@ class MetadataUpdateTest {
         Registered v1 = new Registered(submission.documentEntries().get(0).entryUuid(),
                 submission.documentEntries().get(0).uniqueId(), id);
         String folder = submission.folders().get(0).entryUuid();
+        long created = jdbc.queryForObject("SELECT last_update_time FROM folder WHERE uuid = ?", Long.class, folder);
+        jdbc.update("UPDATE folder SET last_update_time = 20000101000000, ebrim = REPLACE(ebrim, ?, ?) WHERE uuid = ?",
+                ">" + created + "<", ">20000101000000<", folder);
+        assertThat(jdbc.queryForObject("SELECT ebrim FROM folder WHERE uuid = ?", String.class, folder))
+                .contains(">20000101000000<");
 
         String v2 = update(newVersion(v1, "1", List.of())).documentEntries().get(0).entryUuid();
 
         assertThat(ids(GetFolderAndContents.ID, "$XDSFolderEntryUUID", string(folder)))
                 .contains(folder, v2).doesNotContain(v1.uuid);
+        assertThat(jdbc.queryForObject("SELECT last_update_time FROM folder WHERE uuid = ?", Long.class, folder))
+                .isGreaterThan(20000101000000L);
+        assertThat(jdbc.queryForObject("SELECT ebrim FROM folder WHERE uuid = ?", String.class, folder))
+                .doesNotContain("20000101000000");
     }
 
     // ------------------------------------------------------------------ availabilityStatus
