@@ -66,12 +66,7 @@ public final class QueryContext {
                 + (orderBy == null ? "" : " ORDER BY " + orderBy) + " LIMIT " + (maxResults + 1 - returned);
         List<Row> rows = jdbc.query(query, (rs, n) -> new Row(rs.getString(1), rs.getString(2),
                 leafClass ? rs.getString(3) : null), sql.args());
-        returned += rows.size();
-        if (returned > maxResults) {
-            throw new XdsException(XdsErrorCode.XDSTooManyResults,
-                    "the query matches more than " + maxResults + " objects: narrow it down");
-        }
-        return rows;
+        return counted(rows);
     }
 
     /** The $MetadataLevel 1 view: latest versions only, no Deprecated Folder or Association. */
@@ -103,6 +98,11 @@ public final class QueryContext {
                         rows.add(new Row(rs.getString(1), rs.getString(2), leafClass ? rs.getString(6) : null));
                     }
                 }, args.toArray());
+        return counted(rows);
+    }
+
+    /** Counts rows into the answer; XDSTooManyResults once the answer passes the cap. */
+    private List<Row> counted(List<Row> rows) {
         returned += rows.size();
         if (returned > maxResults) {
             throw new XdsException(XdsErrorCode.XDSTooManyResults,

@@ -165,14 +165,23 @@ public class RegistryStore {
      * expected status: a concurrent transaction changed it first (this one waited for it to end).
      */
     public boolean changeDocumentStatus(String uuid, String expected, String status) {
-        List<String[]> rows = jdbc.query("SELECT status, ebrim FROM document_entry WHERE uuid = ? FOR UPDATE",
+        return changeStatus("document_entry", uuid, expected, status);
+    }
+
+    /** {@link #changeDocumentStatus}, for a Folder. */
+    public boolean changeFolderStatus(String uuid, String expected, String status) {
+        return changeStatus("folder", uuid, expected, status);
+    }
+
+    private boolean changeStatus(String table, String uuid, String expected, String status) {
+        List<String[]> rows = jdbc.query("SELECT status, ebrim FROM " + table + " WHERE uuid = ? FOR UPDATE",
                 (rs, n) -> new String[] {rs.getString(1), rs.getString(2)}, uuid);
         if (rows.isEmpty() || !expected.equals(rows.get(0)[0])) {
             return false;
         }
         var element = ebrimXml.fromXml(rows.get(0)[1]);
         ((RegistryObjectType) element.getValue()).setStatus(status);
-        return jdbc.update("UPDATE document_entry SET status = ?, ebrim = ? WHERE uuid = ? AND status = ?",
+        return jdbc.update("UPDATE " + table + " SET status = ?, ebrim = ? WHERE uuid = ? AND status = ?",
                 status, ebrimXml.toXml(element.getValue()), uuid, expected) == 1;
     }
 

@@ -314,7 +314,7 @@ public class UpdateDocumentSet {
     private void deprecatePrevious(NewVersion version, String now) {
         String previous = version.previous().uuid();
         boolean changed = version.kind() == Kind.FOLDER
-                ? versions.changeFolderStatus(previous, STATUS_APPROVED, STATUS_DEPRECATED)
+                ? store.changeFolderStatus(previous, STATUS_APPROVED, STATUS_DEPRECATED)
                 : store.changeDocumentStatus(previous, STATUS_APPROVED, STATUS_DEPRECATED);
         if (!changed) {
             throw new XdsException(XdsErrorCode.XDSMetadataVersionError,
@@ -333,7 +333,7 @@ public class UpdateDocumentSet {
 
     private void apply(Change change) {
         boolean changed = change.kind() == Kind.FOLDER
-                ? versions.changeFolderStatus(change.target(), change.from(), change.to())
+                ? store.changeFolderStatus(change.target(), change.from(), change.to())
                 : store.changeDocumentStatus(change.target(), change.from(), change.to());
         if (!changed) {
             throw new XdsException(XdsErrorCode.XDSMetadataUpdateError,

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.opendmp.registry.ebrim.EbrimXml;
 import org.opendmp.wsdl.rim.AssociationType1;
-import org.opendmp.wsdl.rim.RegistryObjectType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -53,14 +52,6 @@ public class VersionStore {
 
     Optional<StoredVersion> folder(String uuid) {
         return first("SELECT " + FOLDER_COLUMNS + " FROM folder WHERE uuid = ?", uuid);
-    }
-
-    /** Changes a Folder's availabilityStatus (column and stored ebRIM); false if it no longer had {@code expected}. */
-    boolean changeFolderStatus(String uuid, String expected, String status) {
-        var element = ebrimXml.fromXml(jdbc.queryForObject("SELECT ebrim FROM folder WHERE uuid = ?", String.class, uuid));
-        ((RegistryObjectType) element.getValue()).setStatus(status);
-        return jdbc.update("UPDATE folder SET status = ?, ebrim = ? WHERE uuid = ? AND status = ?",
-                status, ebrimXml.toXml(element.getValue()), uuid, expected) == 1;
     }
 
     /**
