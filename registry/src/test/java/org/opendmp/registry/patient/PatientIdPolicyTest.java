@@ -9,13 +9,15 @@ import org.junit.jupiter.api.Test;
 import org.opendmp.registry.error.XdsErrorCode;
 import org.opendmp.registry.error.XdsException;
 import org.opendmp.registry.hl7.Cx;
+import org.opendmp.registry.testsupport.TestPatients;
+import org.opendmp.pixpdq.ins.InsOids;
 
 class PatientIdPolicyTest {
 
     private static final String LOCAL_OID = "1.2.250.1.999.1";
 
     private final PatientIdPolicy policy = new PatientIdPolicy(
-            Set.of(InsOids.NIR, InsOids.NIA, InsOids.NIR_TEST, LOCAL_OID));
+            Set.of(InsOids.NIR, InsOids.NIA, InsOids.NIR_TEST, LOCAL_OID), TestPatients.ALL_OPEN);
 
     @Test
     void acceptsValidInsFromDmp() {
@@ -87,7 +89,7 @@ class PatientIdPolicyTest {
 
     @Test
     void refusesConfigurationWithMalformedOid() {
-        assertThatThrownBy(() -> new PatientIdPolicy(Set.of("1.2.250.1.213.1.4.8", "INS")))
+        assertThatThrownBy(() -> new PatientIdPolicy(Set.of("1.2.250.1.213.1.4.8", "INS"), TestPatients.ALL_OPEN))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -23,7 +23,7 @@ import org.opendmp.registry.error.XdsException;
 import org.opendmp.registry.model.Association;
 import org.opendmp.registry.model.Submission;
 import org.opendmp.registry.testsupport.Submissions;
-import org.opendmp.registry.testsupport.TestDatabase;
+import org.opendmp.testsupport.TestDatabase;
 import org.opendmp.registry.testsupport.TestRegistry;
 
 /**

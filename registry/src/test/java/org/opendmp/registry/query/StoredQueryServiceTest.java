@@ -11,7 +11,7 @@ import org.opendmp.registry.ebrim.XdsVocabulary;
 import org.opendmp.registry.error.XdsErrorCode;
 import org.opendmp.registry.model.Submission;
 import org.opendmp.registry.testsupport.Submissions;
-import org.opendmp.registry.testsupport.TestDatabase;
+import org.opendmp.testsupport.TestDatabase;
 import org.opendmp.registry.testsupport.TestRegistry;
 
 /** What every ITI-18 stored query shares: the query id, the return type, the answer cap, $homeCommunityId. */

@@ -19,7 +19,7 @@ import org.opendmp.registry.model.Association;
 import org.opendmp.registry.model.Submission;
 import org.opendmp.registry.store.RegistryStore;
 import org.opendmp.registry.testsupport.Submissions;
-import org.opendmp.registry.testsupport.TestDatabase;
+import org.opendmp.testsupport.TestDatabase;
 import org.opendmp.registry.testsupport.TestRegistry;
 import org.opendmp.wsdl.lcm.RemoveObjectsRequest;
 import org.opendmp.wsdl.rim.AdhocQueryType;

@@ -14,11 +14,12 @@ import org.opendmp.registry.ebrim.EbrimXml;
 import org.opendmp.registry.ebrim.SubmissionReader;
 import org.opendmp.registry.error.XdsErrorCode;
 import org.opendmp.registry.error.XdsException;
-import org.opendmp.registry.patient.InsOids;
+import org.opendmp.pixpdq.ins.InsOids;
 import org.opendmp.registry.patient.PatientIdPolicy;
+import org.opendmp.registry.testsupport.TestPatients;
 import org.opendmp.registry.store.RegistryStore;
 import org.opendmp.registry.testsupport.Submissions;
-import org.opendmp.registry.testsupport.TestDatabase;
+import org.opendmp.testsupport.TestDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,7 +36,7 @@ class AffinityDomainRegistrationTest {
         DataSource dataSource = database.fresh();
         jdbc = new JdbcTemplate(dataSource);
         registry = new RegisterDocumentSet(
-                new SubmissionReader(new PatientIdPolicy(Set.of(InsOids.NIR_TEST, InsOids.NIR)), DMP),
+                new SubmissionReader(new PatientIdPolicy(Set.of(InsOids.NIR_TEST, InsOids.NIR), TestPatients.ALL_OPEN), DMP),
                 new RegistryStore(jdbc, new EbrimXml()), new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
                 Clock.systemUTC());
     }

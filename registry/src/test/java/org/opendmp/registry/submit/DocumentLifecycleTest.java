@@ -21,7 +21,7 @@ import org.opendmp.registry.query.GetAssociations;
 import org.opendmp.registry.query.GetFolders;
 import org.opendmp.registry.query.GetFoldersForDocument;
 import org.opendmp.registry.testsupport.Submissions;
-import org.opendmp.registry.testsupport.TestDatabase;
+import org.opendmp.testsupport.TestDatabase;
 import org.opendmp.registry.testsupport.TestRegistry;
 import org.opendmp.wsdl.rim.AssociationType1;
 import org.opendmp.wsdl.rim.ClassificationType;

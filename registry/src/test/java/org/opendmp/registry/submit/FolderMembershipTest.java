@@ -17,7 +17,7 @@ import org.opendmp.registry.query.GetFolders;
 import org.opendmp.registry.query.GetSubmissionSetAndContents;
 import org.opendmp.registry.query.GetSubmissionSets;
 import org.opendmp.registry.testsupport.Submissions;
-import org.opendmp.registry.testsupport.TestDatabase;
+import org.opendmp.testsupport.TestDatabase;
 import org.opendmp.registry.testsupport.TestRegistry;
 import org.opendmp.wsdl.rim.RegistryPackageType;
 import org.opendmp.wsdl.rim.SlotType1;

@@ -15,12 +15,13 @@ import org.opendmp.registry.ebrim.XdsVocabulary;
 import org.opendmp.registry.error.XdsErrorCode;
 import org.opendmp.registry.error.XdsException;
 import org.opendmp.registry.model.Submission;
-import org.opendmp.registry.patient.InsOids;
+import org.opendmp.pixpdq.ins.InsOids;
 import org.opendmp.registry.patient.PatientIdPolicy;
+import org.opendmp.registry.testsupport.TestPatients;
 import org.opendmp.registry.query.StoredQueryService;
 import org.opendmp.registry.store.RegistryStore;
 import org.opendmp.registry.testsupport.Submissions;
-import org.opendmp.registry.testsupport.TestDatabase;
+import org.opendmp.testsupport.TestDatabase;
 import org.opendmp.registry.testsupport.TestRegistry;
 import org.opendmp.wsdl.query.AdhocQueryRequest;
 import org.opendmp.wsdl.query.AdhocQueryResponse;
@@ -48,7 +49,7 @@ class RegistryStorageTest {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         EbrimXml xml = new EbrimXml();
         registry = new RegisterDocumentSet(
-                new SubmissionReader(new PatientIdPolicy(Set.of(InsOids.NIR_TEST, InsOids.NIR))),
+                new SubmissionReader(new PatientIdPolicy(Set.of(InsOids.NIR_TEST, InsOids.NIR), TestPatients.ALL_OPEN)),
                 new RegistryStore(jdbc, xml), new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
                 Clock.systemUTC());
         queries = new StoredQueryService(jdbc, 100);

@@ -18,7 +18,7 @@ import org.opendmp.registry.query.GetDocuments;
 import org.opendmp.registry.query.GetFolders;
 import org.opendmp.registry.query.GetSubmissionSetAndContents;
 import org.opendmp.registry.testsupport.Submissions;
-import org.opendmp.registry.testsupport.TestDatabase;
+import org.opendmp.testsupport.TestDatabase;
 import org.opendmp.registry.testsupport.TestRegistry;
 
 /**

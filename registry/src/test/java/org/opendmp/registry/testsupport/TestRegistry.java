@@ -1,5 +1,6 @@
 package org.opendmp.registry.testsupport;
 
+import org.opendmp.testsupport.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +17,7 @@ import org.opendmp.registry.ebrim.XdsVocabulary;
 import org.opendmp.registry.error.XdsErrorCode;
 import org.opendmp.registry.error.XdsException;
 import org.opendmp.registry.model.Submission;
-import org.opendmp.registry.patient.InsOids;
+import org.opendmp.pixpdq.ins.InsOids;
 import org.opendmp.registry.patient.PatientIdPolicy;
 import org.opendmp.registry.query.GetDocuments;
 import org.opendmp.registry.query.StoredQueryService;
@@ -75,7 +76,7 @@ public final class TestRegistry {
 
     private Submission registerWith(Clock clock, String xml) {
         RegisterDocumentSet registry = new RegisterDocumentSet(
-                new SubmissionReader(new PatientIdPolicy(Set.of(InsOids.NIR_TEST, InsOids.NIR))), store,
+                new SubmissionReader(new PatientIdPolicy(Set.of(InsOids.NIR_TEST, InsOids.NIR), TestPatients.ALL_OPEN)), store,
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)), clock);
         return registry.register(Submissions.parse(xml).getRegistryObjectList());
     }

@@ -18,12 +18,13 @@ import org.opendmp.registry.ebrim.SubmissionReader;
 import org.opendmp.registry.ebrim.XdsVocabulary;
 import org.opendmp.registry.error.XdsErrorCode;
 import org.opendmp.registry.error.XdsException;
-import org.opendmp.registry.patient.InsOids;
+import org.opendmp.pixpdq.ins.InsOids;
 import org.opendmp.registry.patient.PatientIdPolicy;
+import org.opendmp.registry.testsupport.TestPatients;
 import org.opendmp.registry.store.RegistryStore;
 import org.opendmp.registry.submit.RegisterDocumentSet;
 import org.opendmp.registry.testsupport.Submissions;
-import org.opendmp.registry.testsupport.TestDatabase;
+import org.opendmp.testsupport.TestDatabase;
 import org.opendmp.repository.retrieve.RetrieveDocumentSet;
 import org.opendmp.repository.store.DocumentStore;
 import org.opendmp.repository.store.JdbcDocumentStore;
@@ -51,7 +52,7 @@ class ProvideAndRegisterDocumentSetTest {
         jdbc = new JdbcTemplate(dataSource);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         RegisterDocumentSet registry = new RegisterDocumentSet(
-                new SubmissionReader(new PatientIdPolicy(Set.of(InsOids.NIR_TEST))),
+                new SubmissionReader(new PatientIdPolicy(Set.of(InsOids.NIR_TEST), TestPatients.ALL_OPEN)),
                 new RegistryStore(jdbc, new EbrimXml()), transactions, Clock.systemUTC());
         DocumentStore documents = documentsOverride != null ? documentsOverride : new JdbcDocumentStore(jdbc, REPOSITORY);
         provide = new ProvideAndRegisterDocumentSet(registry, documents, transactions, REPOSITORY);

@@ -12,6 +12,7 @@ import org.springframework.util.unit.DataSize;
  *
  * @param dataDir    where the embedded database and the development PKI live
  * @param tls        server key and client trust anchors; the development PKI when not set
+ * @param patients   the patient registry
  * @param registry   registry rules
  * @param repository repository identity
  * @param soap       limits on SOAP messages
@@ -20,6 +21,7 @@ import org.springframework.util.unit.DataSize;
 public record DmpProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue Tls tls,
+        @DefaultValue Patients patients,
         @DefaultValue Registry registry,
         @DefaultValue Repository repository,
         @DefaultValue Soap soap) {
@@ -36,8 +38,19 @@ public record DmpProperties(
     }
 
     /**
-     * @param acceptedPatientAuthorities assigning authorities (OIDs) of the patient ids the registry
-     *                                   accepts until a patient registry is connected: the INS OIDs
+     * @param insAuthorities the INS assigning authorities the patient registry accepts (production
+     *                       NIR and NIA, test and demonstration NIR by default; production
+     *                       deployments keep only the first two)
+     */
+    public record Patients(
+            @DefaultValue({"1.2.250.1.213.1.4.8", "1.2.250.1.213.1.4.9", "1.2.250.1.213.1.4.10", "1.2.250.1.213.1.4.11"})
+            List<String> insAuthorities) {
+    }
+
+    /**
+     * @param acceptedPatientAuthorities assigning authorities (OIDs) of the patient ids documents may be
+     *                                   registered for (the INS OIDs); the patient must also be known to the
+     *                                   patient registry with an open DMP
      * @param maxQueryResults            the most objects one stored query may return (XDSTooManyResults beyond)
      * @param affinityDomain             the shipped value set profile codes are checked against: {@code dmp}
      *                                   (the French DMP's) or {@code ihe-test} (any well-formed code)

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import org.opendmp.registry.affinity.AffinityDomain;
 import org.opendmp.registry.ebrim.EbrimXml;
 import org.opendmp.registry.ebrim.SubmissionReader;
+import org.opendmp.pixpdq.patient.PatientRegistry;
 import org.opendmp.registry.patient.PatientIdPolicy;
 import org.opendmp.registry.query.StoredQueryService;
 import org.opendmp.registry.remove.RemovalStore;
@@ -43,17 +44,20 @@ public class XdsConfiguration {
     }
 
     @Bean
-    public RegisterDocumentSet registerDocumentSet(DmpProperties properties, AffinityDomain affinityDomain,
+    public PatientIdPolicy patientIdPolicy(DmpProperties properties, PatientRegistry patientRegistry) {
+        return new PatientIdPolicy(new HashSet<>(properties.registry().acceptedPatientAuthorities()), patientRegistry);
+    }
+
+    @Bean
+    public RegisterDocumentSet registerDocumentSet(PatientIdPolicy patients, AffinityDomain affinityDomain,
                                                    RegistryStore store, TransactionTemplate transactions) {
-        PatientIdPolicy patients = new PatientIdPolicy(new HashSet<>(properties.registry().acceptedPatientAuthorities()));
         return new RegisterDocumentSet(new SubmissionReader(patients, affinityDomain), store, transactions,
                 Clock.systemUTC());
     }
 
     @Bean
-    public UpdateDocumentSet updateDocumentSet(DmpProperties properties, RegistryStore store, JdbcTemplate jdbc,
+    public UpdateDocumentSet updateDocumentSet(PatientIdPolicy patients, RegistryStore store, JdbcTemplate jdbc,
                                                EbrimXml ebrimXml, TransactionTemplate transactions) {
-        PatientIdPolicy patients = new PatientIdPolicy(new HashSet<>(properties.registry().acceptedPatientAuthorities()));
         return new UpdateDocumentSet(new SubmissionReader(patients), store, new VersionStore(jdbc, ebrimXml), transactions,
                 Clock.systemUTC());
     }

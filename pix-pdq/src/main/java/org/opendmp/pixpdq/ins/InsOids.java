@@ -1,4 +1,4 @@
-package org.opendmp.registry.patient;
+package org.opendmp.pixpdq.ins;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package org.opendmp.registry.testsupport;
+package org.opendmp.testsupport;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
