@@ -20,7 +20,11 @@ import org.opendmp.security.tls.TlsSettings;
 /**
  * The XDS benchmark (issue: ITI-41 20 KB, FindDocuments on 100,000 documents / 10,000
  * patients, ITI-43 1 MB), each next to the same request on the empty baseline service of the
- * same server, in the same run, on PostgreSQL. Run from the repository root after
+ * same server, in the same run, on PostgreSQL; and the patient identity benchmark (ITI-8 feed,
+ * ITI-21 PDQ by name), next to an MLLP echo route on the same TLS setup. Patients are first fed
+ * over ITI-8, as the registry only accepts documents for patients it knows
+ * ({@code documents=0 patients=1000000 only=pdq,iti8} measures PDQ on a million patients).
+ * Run from the repository root after
  * {@code mvn -DskipTests install}:
  *
  * <pre>mvn -q -pl bench exec:java [-Dexec.args="documents=100000 patients=10000 seconds=20 warmup=40 clients=8"]</pre>
@@ -38,8 +42,11 @@ public final class Bench {
         try (ServerUnderTest server = new ServerUnderTest(jar)) {
             SSLContext tls = TlsSettings.sslContext(server.pki().resolve("client.p12"), "changeit".toCharArray(),
                     server.pki().resolve("ca.pem"));
+            long feedStart = System.nanoTime();
+            feedPatients(server, tls, settings);
+            double feedSeconds = (System.nanoTime() - feedStart) / 1e9;
             long loadStart = System.nanoTime();
-            long[] registrations = load(server, tls, messages, settings);
+            long[] registrations = settings.documents > 0 ? load(server, tls, messages, settings) : new long[settings.patients];
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             long databaseBytes = server.databaseBytes();
             System.out.printf(Locale.ROOT, "Database size after loading: %,d MB%n", databaseBytes >> 20);
@@ -79,6 +86,15 @@ public final class Bench {
                             Messages.documentUniqueId(registrations[random(replaced)], 0)), Messages.SOAP12, Messages.SUCCESS),
                     0));
             }
+            if (settings.runs("iti8")) {
+                AtomicInteger newPatients = new AtomicInteger(settings.patients);
+                results.add(mllpPair(settings, server, tls, "ITI-8 ADT^A01 feed (new patient)",
+                        () -> Hl7v2Messages.admit(newPatients.getAndIncrement())));
+            }
+            if (settings.runs("pdq")) {
+                results.add(mllpPair(settings, server, tls, "ITI-21 PDQ by family name",
+                        () -> Hl7v2Messages.findByName(Hl7v2Messages.familyName(random(settings.patients)), 10)));
+            }
             if (settings.runs("iti43")) {
             byte[] oneMegabyte = Messages.cda(1 << 20);
             post(tls, server.endpoint("repository"), messages.provide(0, oneMegabyte), Messages.MTOM);
@@ -88,7 +104,7 @@ public final class Bench {
                     () -> new LoadRun.Request(retrieve, Messages.SOAP12, Messages.SUCCESS), oneMegabyte.length));
             }
 
-            String report = report(settings, loadSeconds, databaseBytes, results);
+            String report = report(settings, feedSeconds, loadSeconds, databaseBytes, results);
             System.out.println(report);
             Path out = Path.of("bench/target/bench-results.md");
             Files.createDirectories(out.getParent());
@@ -110,6 +126,77 @@ public final class Bench {
         row(rows, empty, "empty CXF baseline");
         System.out.print(rows);
         return new LoadRun.Result[] {measured, empty};
+    }
+
+    /**
+     * HL7 v2 over MLLP/TLS: the real transaction on the ITI-8/9/21 listener, then the same
+     * messages on the MLLP echo route (acknowledges without reading) of the same server and TLS setup.
+     */
+    private static LoadRun.Result[] mllpPair(Settings settings, ServerUnderTest server, SSLContext tls, String name,
+                                             java.util.function.Supplier<String> messages) throws InterruptedException {
+        System.out.printf("Measuring %s: %d clients, %d s warm-up + %d s ...%n", name, settings.clients, settings.warmup, settings.seconds);
+        LoadRun.Result measured = LoadRun.run(name, settings.clients, Duration.ofSeconds(settings.warmup),
+                Duration.ofSeconds(settings.seconds), () -> mllp(tls, server.mllpPort, messages), 0, server);
+        System.out.printf("  ... and on the MLLP echo route%n");
+        LoadRun.Result echo = LoadRun.run(name + " baseline", settings.clients, Duration.ofSeconds(settings.warmup),
+                Duration.ofSeconds(settings.seconds), () -> mllp(tls, server.mllpEchoPort, messages), 0, server);
+        StringBuilder rows = new StringBuilder();
+        row(rows, measured, "Open DMP");
+        row(rows, echo, "MLLP echo route");
+        System.out.print(rows);
+        return new LoadRun.Result[] {measured, echo};
+    }
+
+    private static LoadRun.Connection mllp(SSLContext tls, int port, java.util.function.Supplier<String> messages)
+            throws Exception {
+        MllpClient client = new MllpClient(tls, port);
+        return new LoadRun.Connection() {
+            @Override
+            public boolean exchange() throws Exception {
+                return client.exchange(messages.get()).contains("MSA|AA|");
+            }
+
+            @Override
+            public void close() throws Exception {
+                client.close();
+            }
+        };
+    }
+
+    /** Makes every bench patient known to the patient registry: ITI-8 ADT^A01 over MLLP/TLS, {@code clients} connections. */
+    private static void feedPatients(ServerUnderTest server, SSLContext tls, Settings settings) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong fed = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int t = 0; t < settings.clients; t++) {
+            Thread thread = new Thread(() -> {
+                try (MllpClient client = new MllpClient(tls, server.mllpPort)) {
+                    int patient;
+                    while ((patient = next.getAndIncrement()) < settings.patients) {
+                        if (client.exchange(Hl7v2Messages.admit(patient)).contains("MSA|AA|")) {
+                            fed.incrementAndGet();
+                        } else {
+                            failed.incrementAndGet();
+                        }
+                    }
+                } catch (Exception e) {
+                    failed.incrementAndGet();
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        while (threads.stream().anyMatch(Thread::isAlive)) {
+            threads.get(0).join(5000);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "  fed %,d / %,d patients over ITI-8 (%.0f/s, %d failed)%n",
+                    fed.get(), settings.patients, fed.get() / seconds, failed.get());
+        }
+        if (failed.get() > 0) {
+            throw new IllegalStateException(failed.get() + " patient feeds failed: see " + server.dataDir.resolve("server.log"));
+        }
     }
 
     /**
@@ -186,22 +273,25 @@ public final class Bench {
         return count;
     }
 
-    private static String report(Settings settings, double loadSeconds, long databaseBytes, List<LoadRun.Result[]> results)
-            throws Exception {
+    private static String report(Settings settings, double feedSeconds, double loadSeconds, long databaseBytes,
+                                 List<LoadRun.Result[]> results) throws Exception {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Machine: %d cores, %s, Java %s; %s%n", Runtime.getRuntime().availableProcessors(),
                 cpuModel(), System.getProperty("java.version"), "server and load generator on the same machine, loopback, mutual TLS"));
+        out.append(String.format(Locale.ROOT, "Patient registry fed with %,d patients over ITI-8 (MLLP/TLS) in %.0f s (%.0f patients/s).%n",
+                settings.patients, feedSeconds, settings.patients / feedSeconds));
         out.append(String.format(Locale.ROOT, "Registry pre-loaded with %,d documents for %,d patients over ITI-42 in %.0f s "
                         + "(%.0f documents/s); PostgreSQL (embedded); %d concurrent clients; %d s measured after %d s warm-up.%n%n",
                 settings.documents, settings.patients, loadSeconds, settings.documents / loadSeconds, settings.clients,
                 settings.seconds, settings.warmup));
         out.append(String.format(Locale.ROOT, "PostgreSQL database size after loading: %,d MB (%,.0f MB per million documents).%n%n",
-                databaseBytes >> 20, (databaseBytes / 1048576.0) / (settings.documents / 1e6)));
+                databaseBytes >> 20, (databaseBytes / 1048576.0) / Math.max(settings.documents, 1) / 1e6));
         out.append("| scenario | service | requests/s | p50 ms | p99 ms | MB/s | server CPU ms/request | PostgreSQL CPU ms/request | load generator CPU ms/request | failures |\n"
                 + "|---|---|---|---|---|---|---|---|---|---|\n");
         for (LoadRun.Result[] pair : results) {
             row(out, pair[0], "Open DMP");
-            row(out, pair[1], "empty CXF baseline");
+            row(out, pair[1], pair[0].name().startsWith("ITI-8") || pair[0].name().startsWith("ITI-21")
+                    ? "MLLP echo route" : "empty CXF baseline");
         }
         return out.toString();
     }

@@ -14,9 +14,10 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * Closed-loop load: {@code clients} threads, each with its own HTTP/1.1 connection over mutual
- * TLS, send requests back to back for a warm-up then a measured period. Every answer is checked
- * (HTTP 200 and the expected success marker); failures are counted, never timed as successes.
+ * Closed-loop load: {@code clients} threads, each with its own connection over mutual TLS
+ * (HTTP/1.1 for SOAP, MLLP for HL7 v2), send requests back to back for a warm-up then a
+ * measured period. Every answer is checked (for SOAP: HTTP 200 and the expected success marker;
+ * for HL7: the acknowledgment code); failures are counted, never timed as successes.
  */
 final class LoadRun {
 
@@ -70,8 +71,38 @@ final class LoadRun {
         }
     }
 
+    /** One client's connection: sends the next request and says whether the answer was a success. */
+    interface Connection extends AutoCloseable {
+        boolean exchange() throws Exception;
+
+        @Override
+        default void close() throws Exception {
+        }
+    }
+
+    /** Opens a client's connection. */
+    interface Connector {
+        Connection open() throws Exception;
+    }
+
     static Result run(String name, SSLContext tls, URI uri, int clients, Duration warmUp, Duration measure,
                       Supplier<Request> requests, long bytesPerRequest, CpuClock cpu) throws InterruptedException {
+        return run(name, clients, warmUp, measure, () -> {
+            HttpClient client = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10)).build();
+            return () -> {
+                Request request = requests.get();
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri)
+                                .header("Content-Type", request.contentType())
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(request.body())).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                return response.statusCode() == 200 && response.body().contains(request.successMarker());
+            };
+        }, bytesPerRequest, cpu);
+    }
+
+    static Result run(String name, int clients, Duration warmUp, Duration measure, Connector connector,
+                      long bytesPerRequest, CpuClock cpu) throws InterruptedException {
         Recorder recorder = new Recorder(3);
         AtomicLong failures = new AtomicLong();
         AtomicLong completed = new AtomicLong();
@@ -81,20 +112,20 @@ final class LoadRun {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             Thread thread = new Thread(() -> {
-                HttpClient client = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(10)).build();
+                Connection connection = null;
                 while (System.nanoTime() < end) {
-                    Request request = requests.get();
                     long sent = System.nanoTime();
                     boolean ok;
                     try {
-                        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri)
-                                .header("Content-Type", request.contentType())
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(request.body())).build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        ok = response.statusCode() == 200 && response.body().contains(request.successMarker());
+                        if (connection == null) {
+                            connection = connector.open();
+                            sent = System.nanoTime();
+                        }
+                        ok = connection.exchange();
                     } catch (Exception e) {
                         ok = false;
+                        closeQuietly(connection);
+                        connection = null;
                     }
                     long received = System.nanoTime();
                     if (sent >= measureFrom && received <= end) {
@@ -106,6 +137,7 @@ final class LoadRun {
                         }
                     }
                 }
+                closeQuietly(connection);
             }, name + "-" + i);
             threads.add(thread);
             thread.start();
@@ -124,5 +156,15 @@ final class LoadRun {
         }
         return new Result(name, clients, completed.get(), failures.get(), measure.toNanos() / 1e9,
                 recorder.getIntervalHistogram(), bytesPerRequest, serverCpu, clientCpu, databaseCpu);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (Exception ignored) {
+                // the run goes on with a new connection
+            }
+        }
     }
 }

@@ -34,9 +34,12 @@ final class Messages {
         return String.format("%013d%02d", thirteenDigits, 97 - thirteenDigits % 97);
     }
 
+    /** The 13 digits of bench patient 0's NIR; patient n has this plus n. */
+    static final long FIRST_PATIENT = 1_850_175_000_000L;
+
     /** Bench patient number n (0-based) as an XDS patient id (INS-NIR, test OID). */
     static String patient(int n) {
-        return nir(1_850_175_000_000L + n) + "^^^&1.2.250.1.213.1.4.10&ISO";
+        return nir(FIRST_PATIENT + n) + "^^^&1.2.250.1.213.1.4.10&ISO";
     }
 
     /** ITI-41 with one document, as MTOM. */

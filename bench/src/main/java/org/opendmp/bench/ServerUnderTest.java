@@ -17,6 +17,9 @@ final class ServerUnderTest implements AutoCloseable, LoadRun.CpuClock {
 
     final Path dataDir;
     final int port;
+    /** The ITI-8/9/21 MLLP listener and the MLLP echo route (the HL7 v2 baseline). */
+    final int mllpPort;
+    final int mllpEchoPort;
     private final EmbeddedPostgres postgres;
     private final Process process;
 
@@ -28,6 +31,8 @@ final class ServerUnderTest implements AutoCloseable, LoadRun.CpuClock {
         postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
         port = freePort();
         int management = freePort();
+        mllpPort = freePort();
+        mllpEchoPort = freePort();
         Path log = dataDir.resolve("server.log");
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
@@ -40,7 +45,8 @@ final class ServerUnderTest implements AutoCloseable, LoadRun.CpuClock {
                 "--dmp.data-dir=" + dataDir, "--server.port=" + port, "--management.server.port=" + management,
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                "--dmp.bench.baseline-endpoints=true"));
+                "--dmp.bench.baseline-endpoints=true", "--dmp.mllp.port=" + mllpPort,
+                "--dmp.bench.mllp-echo-port=" + mllpEchoPort));
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HttpClient plain = HttpClient.newHttpClient();
