@@ -269,10 +269,10 @@ public class PatientRegistry implements PatientDirectory {
         return find(patient.ins()).orElseThrow();
     }
 
+    /** Cross-references the local identifiers not yet known to {@code patient}'s INS; one of another patient is a conflict. */
     private void addLocalIds(Patient patient, List<PatientId> localIds) {
-        List<PatientId> fresh = localIds.stream().filter(id -> !patient.localIds().contains(id)).toList();
-        checkLocalIdsFree(fresh, patient.ins());
-        store.insertLocalIds(patient.ins(), fresh);
+        checkLocalIdsFree(localIds, patient.ins());
+        store.insertLocalIds(patient.ins(), localIds.stream().filter(id -> store.insOfLocalId(id).isEmpty()).toList());
     }
 
     private void checkLocalIdsFree(List<PatientId> localIds, PatientId ins) {

@@ -176,6 +176,18 @@ class PatientRegistryTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    @DisplayName("A merge whose surviving identifiers name a local id of the subsumed patient keeps it, once")
+    void mergeWithSubsumedLocalIdInSurvivingList(TestDatabase database) {
+        start(database);
+        feed(INS_A);
+        feed(INS_B, new PatientId("IPP-2", HOSPITAL));
+        Patient survivor = registry.merge(List.of(INS_A, new PatientId("IPP-2", HOSPITAL)), INS_B);
+        assertThat(survivor.localIds()).containsExactly(new PatientId("IPP-2", HOSPITAL));
+        assertThat(feed(INS_A, new PatientId("IPP-2", HOSPITAL)).localIds()).containsExactly(new PatientId("IPP-2", HOSPITAL));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     @DisplayName("Merge by a subsumed local identifier (MRG-1 an IPP): the identifier is retired; the patients merge when it named another")
     void mergeByLocalIdentifier(TestDatabase database) {
         start(database);
