@@ -254,6 +254,14 @@ public class PatientRegistry implements PatientDirectory {
         return store.search(query, offset, limit);
     }
 
+    /**
+     * Whether the registry knows this identifier domain (PIX query data sources): an INS authority it
+     * accepts, or the authority of a local identifier it holds.
+     */
+    public boolean isKnownDomain(String authority) {
+        return insAuthorities.contains(authority) || store.hasLocalIdsOf(authority);
+    }
+
     /** Checks the form of an identifier and, for an INS, its authority and key; returns it. */
     public PatientId checkedIdentifier(PatientId identifier) {
         checkIdentifier(identifier);
