@@ -30,6 +30,12 @@ public final class Hl7v3Schemas {
 
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
 
+    /** Loads every schema now (at startup) rather than on the first message of each interaction. */
+    public Hl7v3Schemas preload() {
+        INTERACTIONS.forEach(this::schema);
+        return this;
+    }
+
     /** Whether messages of this interaction are validated. */
     public boolean covers(String interaction) {
         return INTERACTIONS.contains(interaction);
@@ -73,7 +79,9 @@ public final class Hl7v3Schemas {
             SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar,jar:file");
+            // the schemas include each other: allow reading them from the class path only
+            // (a Spring Boot jar nests them in "jar:nested:" URLs)
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file,jar,nested");
             return factory.newSchema(new StreamSource(xsd.toExternalForm()));
         } catch (SAXException e) {
             throw new IllegalStateException("cannot load HL7v3 schema " + interaction, e);

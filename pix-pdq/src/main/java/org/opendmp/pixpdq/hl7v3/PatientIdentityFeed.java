@@ -20,7 +20,7 @@ import org.w3c.dom.Element;
 final class PatientIdentityFeed {
 
     static final String ACK = "MCCI_IN000002UV01";
-    private static final String PATIENT = "controlActProcess/subject/registrationEvent/subject1/patient";
+    private static final String PATIENT = "/controlActProcess/subject/registrationEvent/subject1/patient";
 
     private final PatientRegistry registry;
     private final Hl7v3Schemas schemas;
@@ -65,7 +65,7 @@ final class PatientIdentityFeed {
         if (ids.size() != 1) {
             throw Hl7v3Refusal.error(Hl7v3Refusal.ErrorCode.REQUIRED_FIELD_MISSING,
                     "a merge names exactly one subsumed identifier",
-                    "controlActProcess/subject/registrationEvent/replacementOf/priorRegistration/subject1/priorRegisteredRole/id");
+                    "/controlActProcess/subject/registrationEvent/replacementOf/priorRegistration/subject1/priorRegisteredRole/id");
         }
         return ids.get(0);
     }
