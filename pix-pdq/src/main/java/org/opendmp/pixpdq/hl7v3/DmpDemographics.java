@@ -22,6 +22,7 @@ import org.w3c.dom.Element;
  *       authorization as two attentionLines. A patient without DMP is AA with queryResponseCode
  *       {@code NF} and no patient, as the DMP answers.</li>
  *   <li>TD1.3a read administrative data ({@code CNSLT_DATA}): the patient; an unknown one is AE 204.</li>
+ *   <li>Either names the patient by INS: another root is AE 204.</li>
  * </ul>
  * Authorization ({@code AUTORISATION}) is {@code VALIDE} and treating-doctor status ({@code STATUT_MT})
  * false until professional authorizations (TD0.3) exist.
@@ -51,6 +52,11 @@ final class DmpDemographics {
             PatientId ins = PatientReader.identifier(path(request.query(), "parameterList", "patientIdentifier", "value"));
             if (ins == null) {
                 throw Hl7v3Refusal.error(ErrorCode.REQUIRED_FIELD_MISSING, "the query names no patient", LOCATION);
+            }
+            if (!ins.isIns()) {
+                throw Hl7v3Refusal.error(ErrorCode.UNKNOWN_KEY_IDENTIFIER,
+                        "UNKNOWN_AUTHORITY: a DMP is found by the patient's INS, and this root is not an INS authority",
+                        LOCATION);
             }
             Optional<Patient> patient = registry.find(registry.checkedIdentifier(ins));
             if (patient.isEmpty() && !existenceTest) {
