@@ -308,6 +308,31 @@ class PatientServiceIT {
     }
 
     @Test
+    void aDoctypeIsRefusedWithACleanSoapFault() {
+        String envelope = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
+                + Template.of("hl7v3/envelope-soap12.xml").with("messageId", TestData.uuid())
+                        .with("to", patients.toString()).with("action", "urn:hl7-org:v3:PRPA_IN201307UV02")
+                        .with("assertionId", "a1").withXml("body", Hl7v3Messages.existenceTest(TestData.newNir())
+                                .replace("<semanticsText>Patient.id</semanticsText>", "<semanticsText>&xxe;</semanticsText>"))
+                        .render().replaceFirst("<\\?xml[^>]*\\?>", "");
+
+        SoapResponse fault = client.post(patients, "application/soap+xml; charset=UTF-8",
+                envelope.getBytes(StandardCharsets.UTF_8), Map.of());
+
+        assertThat(fault.isFault()).as("%s", fault).isTrue();
+        assertThat(fault.bodyText()).doesNotContain("root:");
+    }
+
+    @Test
+    void theServiceDescribesItselfWithTheProjectsWsdl() throws Exception {
+        MtlsClient.HttpResult wsdl = MtlsClient.trusted(server.pkiDir()).get(URI.create(patients + "?wsdl"));
+
+        assertThat(wsdl.status()).isEqualTo(200);
+        assertThat(new String(wsdl.body(), StandardCharsets.UTF_8)).contains("PatientRevise_PRPA_IN201314UV02")
+                .contains("urn:hl7-org:v3:PRPA_IN201314ResponseUV02");
+    }
+
+    @Test
     void noPatientDataReachesTheServerLog() {
         String nir = TestData.newNir();
         send(Hl7v3Messages.creation(nir, false, false));
