@@ -68,13 +68,10 @@ final class DmpRevision {
             throw Hl7v3Refusal.error(ErrorCode.APPLICATION_RECORD_LOCKED, "DMP_CLOSED: this patient's DMP is closed",
                     PATIENT + "/id");
         }
-        Patient revised = registry.revise(data.identifiers(), data.traitsOver(stored.traits()), data.telecoms());
         boolean brisDeGlace = data.flag(PatientWriter.OPPOSITION_BRIS_DE_GLACE, stored.dmp().oppositionBrisDeGlace());
         boolean centre15 = data.flag(PatientWriter.OPPOSITION_ACCES_URGENCE, stored.dmp().oppositionCentre15());
-        if (brisDeGlace != stored.dmp().oppositionBrisDeGlace() || centre15 != stored.dmp().oppositionCentre15()) {
-            revised = registry.setOppositions(ins, brisDeGlace, centre15);
-        }
-        return revised;
+        return registry.modify(data.identifiers(), data.traitsOver(stored.traits()), data.telecoms(), brisDeGlace,
+                centre15);
     }
 
     private Patient close(PatientData data, Element controlAct) {

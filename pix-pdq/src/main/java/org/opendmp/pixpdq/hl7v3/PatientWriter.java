@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import org.opendmp.pixpdq.patient.IdentityTraits;
 import org.opendmp.pixpdq.patient.Patient;
 import org.opendmp.pixpdq.patient.PatientId;
+import org.opendmp.pixpdq.patient.Sex;
 import org.opendmp.pixpdq.patient.Telecom;
 import org.w3c.dom.Element;
 
@@ -56,7 +57,7 @@ final class PatientWriter {
         for (Telecom telecom : patient.telecoms()) {
             add(person, "telecom", "use", telecom.use(), "value", telecom.value());
         }
-        add(person, "administrativeGenderCode", "code", traits.sex() == null ? "UN" : traits.sex().name().replace("U", "UN"));
+        add(person, "administrativeGenderCode", "code", genderCode(traits.sex()));
         if (traits.birthDate() != null) {
             add(person, "birthTime", "value", DATE.format(traits.birthDate()));
         }
@@ -65,6 +66,11 @@ final class PatientWriter {
             addText(addr, "censusTract", traits.birthPlaceCode());
         }
         return person;
+    }
+
+    /** AdministrativeGender: F, M, or UN (undifferentiated) for unknown. */
+    private static String genderCode(Sex sex) {
+        return sex == Sex.F || sex == Sex.M ? sex.name() : "UN";
     }
 
     /** The opposition flags as {@code subjectOf} administrativeObservations (TD0.2, TD1.3a). */

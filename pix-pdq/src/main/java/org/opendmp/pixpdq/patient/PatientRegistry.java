@@ -206,6 +206,18 @@ public class PatientRegistry implements PatientDirectory {
         });
     }
 
+    /**
+     * DMP administrative data modification (TD1.3b): {@link #revise} and {@link #setOppositions} in
+     * one transaction, so a refusal of either changes nothing.
+     */
+    public Patient modify(List<PatientId> identifiers, IdentityTraits traits, List<Telecom> telecoms,
+                          boolean oppositionBrisDeGlace, boolean oppositionCentre15) {
+        return inTransaction(() -> {
+            Patient revised = revise(identifiers, traits, telecoms);
+            return setOppositions(revised.ins(), oppositionBrisDeGlace, oppositionCentre15);
+        });
+    }
+
     /** Records the patient's oppositions to bris de glace and centre 15 access. */
     public Patient setOppositions(PatientId ins, boolean brisDeGlace, boolean centre15) {
         return inTransaction(() -> {

@@ -117,6 +117,25 @@ class DmpPatientServiceTest {
     }
 
     @Test
+    void modificationChangesTheUsedNameAndOppositionsAndKeepsWhatItLeavesOut() {
+        service.handle(TestMessages.creation(NIR_1, false, false).element());
+
+        Hl7v3Reply reply = service.handle(TestMessages.of("prpa-in201314.xml").with("reasonCode", "MODIF_DATA")
+                .with("nir", NIR_1).with("patientStatus", "active")
+                .with("person", "<name><family qualifier=\"SP\">MARIEE</family></name>").with("reasonOf", "")
+                .with("observations", "<subjectOf><administrativeObservation><code code=\"OPPOSITION_BRIS_DE_GLACE\"/>"
+                        + "<value xsi:type=\"BL\" value=\"true\"/></administrativeObservation></subjectOf>").element());
+
+        assertThat(ack(reply)).isEqualTo("AA");
+        var patient = registry.find(INS).orElseThrow();
+        assertThat(patient.traits().usedName()).isEqualTo("MARIEE");
+        assertThat(patient.traits().birthName()).isEqualTo("ENCHAINE");
+        assertThat(patient.traits().givenNames()).containsExactly("IRENE");
+        assertThat(patient.dmp().oppositionBrisDeGlace()).isTrue();
+        assertThat(patient.dmp().oppositionCentre15()).isFalse();
+    }
+
+    @Test
     void anUnknownReasonCodeIsAr201() {
         Hl7v3Reply reply = revision("SUPPR", "active");
 
