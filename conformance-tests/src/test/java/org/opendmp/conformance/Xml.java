@@ -27,16 +27,18 @@ import org.xmlunit.assertj3.XmlAssert;
 public final class Xml {
 
     /** Prefixes usable in every XPath of the tests. */
-    public static final Map<String, String> NS = Map.of(
-            "rim", "urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0",
-            "rs", "urn:oasis:names:tc:ebxml-regrep:xsd:rs:3.0",
-            "query", "urn:oasis:names:tc:ebxml-regrep:xsd:query:3.0",
-            "lcm", "urn:oasis:names:tc:ebxml-regrep:xsd:lcm:3.0",
-            "xdsb", "urn:ihe:iti:xds-b:2007",
-            "soap12", "http://www.w3.org/2003/05/soap-envelope",
-            "soap11", "http://schemas.xmlsoap.org/soap/envelope/",
-            "wsa", "http://www.w3.org/2005/08/addressing",
-            "xop", "http://www.w3.org/2004/08/xop/include");
+    public static final Map<String, String> NS = Map.ofEntries(
+            Map.entry("rim", "urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0"),
+            Map.entry("rs", "urn:oasis:names:tc:ebxml-regrep:xsd:rs:3.0"),
+            Map.entry("query", "urn:oasis:names:tc:ebxml-regrep:xsd:query:3.0"),
+            Map.entry("lcm", "urn:oasis:names:tc:ebxml-regrep:xsd:lcm:3.0"),
+            Map.entry("xdsb", "urn:ihe:iti:xds-b:2007"),
+            Map.entry("soap12", "http://www.w3.org/2003/05/soap-envelope"),
+            Map.entry("soap11", "http://schemas.xmlsoap.org/soap/envelope/"),
+            Map.entry("wsa", "http://www.w3.org/2005/08/addressing"),
+            Map.entry("xop", "http://www.w3.org/2004/08/xop/include"),
+            Map.entry("hl7", "urn:hl7-org:v3"),
+            Map.entry("gdp", "asip:ci-sis:gdp:2010"));
 
     private static final NamespaceContext CONTEXT = new NamespaceContext() {
         @Override

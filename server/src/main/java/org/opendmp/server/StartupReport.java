@@ -38,6 +38,8 @@ class StartupReport {
         StringBuilder report = new StringBuilder("\n\nOpen DMP server ready\n")
                 .append("  Registry    ").append(base).append("/registry    (ITI-42, ITI-18, ITI-57, ITI-62)\n")
                 .append("  Repository  ").append(base).append("/repository  (ITI-41, ITI-43, ITI-86)\n")
+                .append("  Patients    ").append(base).append("/patients    (HL7v3: DMP TD0.2, TD1.1, TD1.2, TD1.3a/b, TD1.4; ITI-47 PDQv3 / TD0.5)\n")
+                .append("  PIX         ").append(base).append("/pix         (HL7v3: ITI-44 Patient Identity Feed, ITI-45 PIXv3 Query)\n")
                 .append("  Operations  ").append(management).append("/actuator/health  (also /metrics, /prometheus; loopback only)\n")
                 .append("  Database    ").append(database()).append('\n')
                 .append("  Repository uniqueId ").append(properties.repository().uniqueId()).append('\n')

@@ -206,6 +206,18 @@ public class PatientRegistry implements PatientDirectory {
         });
     }
 
+    /**
+     * DMP administrative data modification (TD1.3b): {@link #revise} and {@link #setOppositions} in
+     * one transaction, so a refusal of either changes nothing.
+     */
+    public Patient modify(List<PatientId> identifiers, IdentityTraits traits, List<Telecom> telecoms,
+                          boolean oppositionBrisDeGlace, boolean oppositionCentre15) {
+        return inTransaction(() -> {
+            Patient revised = revise(identifiers, traits, telecoms);
+            return setOppositions(revised.ins(), oppositionBrisDeGlace, oppositionCentre15);
+        });
+    }
+
     /** Records the patient's oppositions to bris de glace and centre 15 access. */
     public Patient setOppositions(PatientId ins, boolean brisDeGlace, boolean centre15) {
         return inTransaction(() -> {
@@ -252,6 +264,14 @@ public class PatientRegistry implements PatientDirectory {
             throw new PatientRegistryException(INVALID_TRAIT, "a demographic query needs at least one criterion");
         }
         return store.search(query, offset, limit);
+    }
+
+    /**
+     * Whether the registry knows this identifier domain (PIX query data sources): an INS authority it
+     * accepts, or the authority of a local identifier it holds.
+     */
+    public boolean isKnownDomain(String authority) {
+        return insAuthorities.contains(authority) || store.hasLocalIdsOf(authority);
     }
 
     /** Checks the form of an identifier and, for an INS, its authority and key; returns it. */

@@ -1,6 +1,7 @@
 package org.opendmp.server.soap;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.regex.Pattern;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
 import org.apache.cxf.interceptor.Fault;
@@ -20,6 +21,8 @@ final class CleanFaultInterceptor extends AbstractSoapInterceptor {
 
     static final String FAULT_ACTION = "http://www.w3.org/2005/08/addressing/soap/fault";
     static final String TOO_LARGE = "dmp.requestTooLarge";
+    private static final Pattern ACTION_NOT_SUPPORTED =
+            Pattern.compile("Action \\S+ not supported");
 
     CleanFaultInterceptor() {
         super(Phase.POST_LOGICAL);
@@ -49,6 +52,12 @@ final class CleanFaultInterceptor extends AbstractSoapInterceptor {
         }
         if (text.contains("Unmarshalling Error") || text.contains("UnmarshalException")) {
             return "the message body does not match the schema of this transaction, or refers to a missing MIME part";
+        }
+        if (text.contains("ActionNotSupported") || ACTION_NOT_SUPPORTED.matcher(text).find()) {
+            return "the WS-Addressing Action is not an operation of this service";
+        }
+        if (text.contains("Unexpected element") || text.contains("Unexpected wrapper element")) {
+            return "the message body is not the one of the operation its action names";
         }
         if (text.contains("XMLStreamReader") || text.contains("ParseError") || text.contains("Unexpected")) {
             return "the message is not well-formed XML";

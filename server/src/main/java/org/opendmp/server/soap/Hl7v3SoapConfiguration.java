@@ -1,0 +1,88 @@
+package org.opendmp.server.soap;
+
+import jakarta.xml.ws.BindingType;
+import jakarta.xml.ws.Endpoint;
+import jakarta.xml.ws.Service;
+import jakarta.xml.ws.ServiceMode;
+import jakarta.xml.ws.WebServiceProvider;
+import jakarta.xml.ws.soap.SOAPBinding;
+import java.time.Clock;
+import java.util.Map;
+import javax.xml.namespace.QName;
+import org.apache.cxf.Bus;
+import org.apache.cxf.jaxws.EndpointImpl;
+import org.apache.cxf.ws.addressing.WSAddressingFeature;
+import org.opendmp.pixpdq.hl7v3.DmpPatientService;
+import org.opendmp.pixpdq.hl7v3.Hl7v3Schemas;
+import org.opendmp.pixpdq.hl7v3.PixV3Manager;
+import org.opendmp.pixpdq.patient.PatientRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Publishes the HL7v3 endpoints beside the XDS ones: {@code /pix} (ITI-44, ITI-45, WSDL
+ * {@code wsdl/pix-v3.wsdl}) and {@code /patients} (DMP TD0.2, TD1.1 to TD1.4, ITI-47 / TD0.5, WSDL
+ * {@code wsdl/patients.wsdl}). SOAP 1.2 (SOAP 1.1 envelopes are read too), WS-Addressing, the
+ * wsse:Security header (VIHF) accepted as on the XDS endpoints, clean faults.
+ */
+@Configuration(proxyBeanMethods = false)
+public class Hl7v3SoapConfiguration {
+
+    @Bean
+    public Hl7v3Schemas hl7v3Schemas() {
+        return new Hl7v3Schemas().preload();
+    }
+
+    @Bean
+    public Endpoint pixV3Endpoint(Bus bus, PatientRegistry registry, Hl7v3Schemas schemas) {
+        PixV3Manager manager = new PixV3Manager(registry, schemas, Clock.systemUTC());
+        return publish(bus, new PixV3Service(manager), "wsdl/pix-v3.wsdl",
+                new QName("urn:ihe:iti:pixv3:2007", "PixV3_Service"),
+                new QName("urn:ihe:iti:pixv3:2007", "PixV3_Port_Soap12"), "/pix");
+    }
+
+    @Bean
+    public Endpoint patientsEndpoint(Bus bus, PatientRegistry registry, Hl7v3Schemas schemas) {
+        DmpPatientService service = new DmpPatientService(registry, schemas, Clock.systemUTC());
+        return publish(bus, new PatientsService(service), "wsdl/patients.wsdl",
+                new QName("urn:si-dmp-patients", "Patients_Service"),
+                new QName("urn:si-dmp-patients", "Patients_Port_Soap12"), "/patients");
+    }
+
+    private static Endpoint publish(Bus bus, Object provider, String wsdl, QName service, QName port, String path) {
+        EndpointImpl endpoint = new EndpointImpl(bus, provider);
+        endpoint.setWsdlLocation("classpath:" + wsdl);
+        endpoint.setServiceName(service);
+        endpoint.setEndpointName(port);
+        endpoint.getFeatures().add(new WSAddressingFeature());
+        endpoint.setProperties(Map.of("schema-validation-enabled", false));
+        endpoint.getInInterceptors().add(new SecurityHeaderInterceptor());
+        endpoint.getInInterceptors().add(new AddressingActionDispatchInterceptor());
+        endpoint.getOutInterceptors().add(new ReplyActionInterceptor());
+        endpoint.getOutFaultInterceptors().add(new CleanFaultInterceptor());
+        endpoint.publish(path);
+        return endpoint;
+    }
+
+    /** ITI-44 and ITI-45. */
+    @WebServiceProvider(targetNamespace = "urn:ihe:iti:pixv3:2007", serviceName = "PixV3_Service",
+            portName = "PixV3_Port_Soap12", wsdlLocation = "classpath:wsdl/pix-v3.wsdl")
+    @ServiceMode(Service.Mode.PAYLOAD)
+    @BindingType(SOAPBinding.SOAP12HTTP_BINDING)
+    static class PixV3Service extends Hl7v3Endpoint {
+        PixV3Service(PixV3Manager manager) {
+            super(manager::handle);
+        }
+    }
+
+    /** The DMP patient transactions and PDQv3. */
+    @WebServiceProvider(targetNamespace = "urn:si-dmp-patients", serviceName = "Patients_Service",
+            portName = "Patients_Port_Soap12", wsdlLocation = "classpath:wsdl/patients.wsdl")
+    @ServiceMode(Service.Mode.PAYLOAD)
+    @BindingType(SOAPBinding.SOAP12HTTP_BINDING)
+    static class PatientsService extends Hl7v3Endpoint {
+        PatientsService(DmpPatientService service) {
+            super(service::handle);
+        }
+    }
+}
