@@ -30,13 +30,13 @@ class AffinityDomainIT {
 
     @Test
     void acceptsTheDmpCodesOfTheDefaultTestDocument() {
-        assertSuccess(xds.provideAndRegister(Submission.forPatient(TestData.newPatient()).document(DocumentEntry.create())));
+        assertSuccess(xds.provideAndRegister(Submission.forPatient(xds.newPatient()).document(DocumentEntry.create())));
     }
 
     @Test
     void provideAndRegisterRefusesAnUnknownClassCodeAndStoresNothing() {
         DocumentEntry document = DocumentEntry.create().id("UnknownClass01").classCode(UNKNOWN_CLASS);
-        Submission submission = Submission.forPatient(TestData.newPatient()).document(document);
+        Submission submission = Submission.forPatient(xds.newPatient()).document(document);
 
         SoapResponse response = xds.provideAndRegister(submission);
 
@@ -48,7 +48,7 @@ class AffinityDomainIT {
     void registerRefusesAnUnknownClassCodeAndStoresNothing() {
         DocumentEntry document = DocumentEntry.create().id("UnknownClass02").withRegistryAttributes(OTHER_REPOSITORY)
                 .classCode(UNKNOWN_CLASS);
-        Submission submission = Submission.forPatient(TestData.newPatient()).document(document);
+        Submission submission = Submission.forPatient(xds.newPatient()).document(document);
 
         SoapResponse response = xds.register(submission);
 
@@ -60,7 +60,7 @@ class AffinityDomainIT {
     void registerRefusesATypeCodeWithTheWrongCodingSchemeAndStoresNothing() {
         DocumentEntry document = DocumentEntry.create().id("WrongScheme01").withRegistryAttributes(OTHER_REPOSITORY)
                 .typeCode(TYPE_WITH_WRONG_SCHEME);
-        Submission submission = Submission.forPatient(TestData.newPatient()).document(document);
+        Submission submission = Submission.forPatient(xds.newPatient()).document(document);
 
         SoapResponse response = xds.register(submission);
 

@@ -32,7 +32,7 @@ class BadInputIT {
     }
 
     private void assertServerStillAnswers() {
-        assertSuccess(xds.query(StoredQuery.findDocuments(TestData.newPatient().cx())));
+        assertSuccess(xds.query(StoredQuery.findDocuments(xds.newPatient().cx())));
     }
 
     // ------------------------------------------------------------------ XML entities
@@ -60,7 +60,7 @@ class BadInputIT {
     @Test
     void rejectsAnExternalEntityInAnMtomSubmissionAndStoresNothing() {
         DocumentEntry document = DocumentEntry.create();
-        Submission submission = Submission.forPatient(TestData.newPatient()).document(document);
+        Submission submission = Submission.forPatient(xds.newPatient()).document(document);
         String envelope = SoapMessages.soap12(Xds.ACTION_ITI41, xds.repository().toString(),
                 submission.provideAndRegisterBody()).xml();
         String hostile = envelope
@@ -82,7 +82,7 @@ class BadInputIT {
     @Test
     void answersMalformedXmlWithASoapFault() {
         String query = SoapMessages.soap12(Xds.ACTION_ITI18, xds.registry().toString(),
-                StoredQuery.findDocuments(TestData.newPatient().cx()).body()).xml();
+                StoredQuery.findDocuments(xds.newPatient().cx()).body()).xml();
         String truncated = query.substring(0, query.indexOf("<rim:Slot"));
 
         SoapResponse response = xds.postSoap12(xds.registry(), Xds.ACTION_ITI18, truncated);
@@ -110,7 +110,7 @@ class BadInputIT {
         int overLimit = (int) ServerExtension.MAX_MESSAGE_SIZE + 1024 * 1024;
         DocumentEntry huge = DocumentEntry.create().mimeType("application/octet-stream")
                 .content(TestData.binaryDocument(overLimit));
-        Submission submission = Submission.forPatient(TestData.newPatient()).document(huge);
+        Submission submission = Submission.forPatient(xds.newPatient()).document(huge);
         String envelope = SoapMessages.soap12(Xds.ACTION_ITI41, xds.repository().toString(),
                 submission.provideAndRegisterBody()).xml();
 
@@ -131,7 +131,7 @@ class BadInputIT {
     @Test
     void rejectsAnXopIncludeOfAPartThatIsNotThere() {
         DocumentEntry document = DocumentEntry.create();
-        Submission submission = Submission.forPatient(TestData.newPatient()).document(document)
+        Submission submission = Submission.forPatient(xds.newPatient()).document(document)
                 .withIncludeOfMissingPart(document);
 
         assertRefused(xds.provideAndRegister(submission));
@@ -140,7 +140,7 @@ class BadInputIT {
 
     @Test
     void rejectsAnExtraMimePartThatNothingRefersTo() {
-        Submission submission = Submission.forPatient(TestData.newPatient()).document(DocumentEntry.create())
+        Submission submission = Submission.forPatient(xds.newPatient()).document(DocumentEntry.create())
                 .withUnreferencedPart("stowaway." + TestData.uniqueId() + "@opendmp.test", "text/plain",
                         "contenu passager clandestin".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 

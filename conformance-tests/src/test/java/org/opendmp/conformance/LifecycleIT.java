@@ -30,7 +30,7 @@ class LifecycleIT {
     @ParameterizedTest
     @ValueSource(strings = {Xds.RPLC, Xds.XFRM_RPLC})
     void replacementDeprecatesTheOriginal(String type) {
-        TestData.Patient patient = TestData.newPatient();
+        TestData.Patient patient = xds.newPatient();
         DocumentEntry original = registered(patient);
         DocumentEntry replacement = DocumentEntry.create();
 
@@ -44,7 +44,7 @@ class LifecycleIT {
     @ParameterizedTest
     @ValueSource(strings = {Xds.APND, Xds.XFRM, Xds.SIGNS})
     void addendumTransformationAndSignatureLeaveTheOriginalApproved(String type) {
-        TestData.Patient patient = TestData.newPatient();
+        TestData.Patient patient = xds.newPatient();
         DocumentEntry original = registered(patient);
         DocumentEntry related = DocumentEntry.create();
 
@@ -58,7 +58,7 @@ class LifecycleIT {
 
     @Test
     void rejectsReplacementOfADeprecatedDocument() {
-        TestData.Patient patient = TestData.newPatient();
+        TestData.Patient patient = xds.newPatient();
         DocumentEntry original = registered(patient);
         String originalUuid = uuidOf(original);
         xds.provideAndRegisterSuccessfully(Submission.forPatient(patient).document(DocumentEntry.create())
@@ -74,8 +74,8 @@ class LifecycleIT {
 
     @Test
     void rejectsReplacementOfAnotherPatientsDocument() {
-        DocumentEntry original = registered(TestData.newPatient());
-        Submission submission = Submission.forPatient(TestData.newPatient()).document(DocumentEntry.create())
+        DocumentEntry original = registered(xds.newPatient());
+        Submission submission = Submission.forPatient(xds.newPatient()).document(DocumentEntry.create())
                 .association(Xds.RPLC, "Document01", uuidOf(original));
 
         assertRegistryError(xds.provideAndRegister(submission), Xds.XDS_PATIENT_ID_DOES_NOT_MATCH);
@@ -85,7 +85,7 @@ class LifecycleIT {
 
     @Test
     void rejectsReplacementOfAnUnknownDocument() {
-        Submission submission = Submission.forPatient(TestData.newPatient()).document(DocumentEntry.create())
+        Submission submission = Submission.forPatient(xds.newPatient()).document(DocumentEntry.create())
                 .association(Xds.RPLC, "Document01", TestData.uuid());
 
         assertRegistryError(xds.provideAndRegister(submission), Xds.XDS_REGISTRY_METADATA_ERROR);
@@ -96,7 +96,7 @@ class LifecycleIT {
 
     @Test
     void replacementJoinsTheFoldersOfTheOriginal() {
-        TestData.Patient patient = TestData.newPatient();
+        TestData.Patient patient = xds.newPatient();
         DocumentEntry original = DocumentEntry.create();
         Folder folder = Folder.create();
         xds.provideAndRegisterSuccessfully(Submission.forPatient(patient).document(original).folder(folder, original));
@@ -113,7 +113,7 @@ class LifecycleIT {
 
     @Test
     void registeredDocumentJoinsARegisteredFolder() {
-        TestData.Patient patient = TestData.newPatient();
+        TestData.Patient patient = xds.newPatient();
         DocumentEntry inFolder = DocumentEntry.create();
         Folder folder = Folder.create();
         xds.provideAndRegisterSuccessfully(Submission.forPatient(patient).document(inFolder).folder(folder, inFolder));
@@ -143,11 +143,11 @@ class LifecycleIT {
 
     @Test
     void rejectsAnotherPatientsDocumentInAFolder() {
-        TestData.Patient patient = TestData.newPatient();
+        TestData.Patient patient = xds.newPatient();
         DocumentEntry inFolder = DocumentEntry.create();
         Folder folder = Folder.create();
         xds.provideAndRegisterSuccessfully(Submission.forPatient(patient).document(inFolder).folder(folder, inFolder));
-        DocumentEntry ofSomeoneElse = registered(TestData.newPatient());
+        DocumentEntry ofSomeoneElse = registered(xds.newPatient());
         Submission adding = Submission.forPatient(patient)
                 .association(Xds.HAS_MEMBER, folderUuid(folder), uuidOf(ofSomeoneElse)).setMember("Association1", "Original");
 
@@ -162,7 +162,7 @@ class LifecycleIT {
 
     @Test
     void resubmissionOfTheSameDocumentIsAcceptedAsAnotherDocumentEntry() {
-        TestData.Patient patient = TestData.newPatient();
+        TestData.Patient patient = xds.newPatient();
         DocumentEntry document = registered(patient);
 
         xds.provideAndRegisterSuccessfully(Submission.forPatient(patient).document(document));
@@ -175,7 +175,7 @@ class LifecycleIT {
 
     @Test
     void rejectsAnotherDocumentUnderARegisteredUniqueId() {
-        TestData.Patient patient = TestData.newPatient();
+        TestData.Patient patient = xds.newPatient();
         DocumentEntry document = registered(patient);
         Submission other = Submission.forPatient(patient).document(DocumentEntry.create().uniqueId(document.uniqueId()));
 
@@ -189,7 +189,7 @@ class LifecycleIT {
 
     @Test
     void entryUuidParametersMatchWhateverTheirCase() {
-        DocumentEntry document = registered(TestData.newPatient());
+        DocumentEntry document = registered(xds.newPatient());
 
         SoapResponse response = xds.query(StoredQuery.getDocumentsByUuid(uuidOf(document).toUpperCase(Locale.ROOT)));
 

@@ -42,7 +42,7 @@ class MetadataUpdateIT {
     @Test
     @DisplayName("TD3.3a: hiding a document from professionals is a new version (MASQUE_PS); version 1 is Deprecated")
     void hidesDocumentWithNewVersion() {
-        TestData.Patient patient = TestData.newPatient();
+        TestData.Patient patient = xds.newPatient();
         DocumentEntry document = DocumentEntry.create().withRegistryAttributes(OTHER_REPOSITORY);
         assertSuccess(xds.register(Submission.forPatient(patient).document(document)));
         String v1 = xds.findDocuments(patient.cx()).entryUuid(document.uniqueId());
@@ -69,7 +69,7 @@ class MetadataUpdateIT {
     @Test
     @DisplayName("ITI TF-2b 3.57.4.1.3.3.1.3: a PreviousVersion that is not the latest is XDSMetadataVersionError")
     void rejectsStalePreviousVersion() {
-        TestData.Patient patient = TestData.newPatient();
+        TestData.Patient patient = xds.newPatient();
         DocumentEntry document = DocumentEntry.create().withRegistryAttributes(OTHER_REPOSITORY);
         assertSuccess(xds.register(Submission.forPatient(patient).document(document)));
         String v1 = xds.findDocuments(patient.cx()).entryUuid(document.uniqueId());
@@ -85,7 +85,7 @@ class MetadataUpdateIT {
     @DisplayName("TD3.3d then TD3.3c, shaped like the official examples (SOAP 1.2, WS-Addressing, VIHF, no action "
             + "media-type parameter): Approved -> Archived -> Deleted")
     void archivesThenDeletesLikeTheOfficialExamples() {
-        TestData.Patient patient = TestData.newPatient();
+        TestData.Patient patient = xds.newPatient();
         DocumentEntry document = DocumentEntry.create().withRegistryAttributes(OTHER_REPOSITORY);
         assertSuccess(xds.register(Submission.forPatient(patient).document(document)));
         String uuid = xds.findDocuments(patient.cx()).entryUuid(document.uniqueId());
@@ -104,7 +104,7 @@ class MetadataUpdateIT {
     @Test
     @DisplayName("ITI TF-2b 3.57.4.1.3.3.2.3: OriginalStatus other than the current status is XDSMetadataUpdateError")
     void rejectsWrongOriginalStatus() {
-        TestData.Patient patient = TestData.newPatient();
+        TestData.Patient patient = xds.newPatient();
         DocumentEntry document = DocumentEntry.create().withRegistryAttributes(OTHER_REPOSITORY);
         assertSuccess(xds.register(Submission.forPatient(patient).document(document)));
         String uuid = xds.findDocuments(patient.cx()).entryUuid(document.uniqueId());
@@ -116,7 +116,7 @@ class MetadataUpdateIT {
     @Test
     @DisplayName("The ITI-42 action on the same endpoint still registers: the two operations share the body element")
     void registerAndUpdateShareTheEndpoint() {
-        TestData.Patient patient = TestData.newPatient();
+        TestData.Patient patient = xds.newPatient();
         DocumentEntry document = DocumentEntry.create().withRegistryAttributes(OTHER_REPOSITORY);
         SoapResponse registered = xds.register(Submission.forPatient(patient).document(document));
         assertSuccess(registered);

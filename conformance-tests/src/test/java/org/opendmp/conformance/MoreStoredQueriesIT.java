@@ -30,8 +30,8 @@ class MoreStoredQueriesIT {
 
     private final XdsClient xds;
 
-    private final TestData.Patient p = TestData.newPatient();
-    private final TestData.Patient q = TestData.newPatient();
+    private final TestData.Patient p;
+    private final TestData.Patient q;
     private Submission withFolders;
     private DocumentEntry d1;
     private DocumentEntry d2;
@@ -45,6 +45,8 @@ class MoreStoredQueriesIT {
 
     MoreStoredQueriesIT(XdsClient xds) {
         this.xds = xds;
+        p = xds.newPatient();
+        q = xds.newPatient();
     }
 
     @BeforeAll

@@ -34,7 +34,7 @@ class ProvideAndRegisterIT {
 
     @Test
     void storesASubmissionAndAnswersSuccessWithIheAddressing() {
-        TestData.Patient patient = TestData.newPatient();
+        TestData.Patient patient = xds.newPatient();
         DocumentEntry document = DocumentEntry.create();
 
         SoapResponse response = xds.provideAndRegister(Submission.forPatient(patient).document(document));
@@ -47,7 +47,7 @@ class ProvideAndRegisterIT {
 
     @Test
     void replacesSymbolicIdsWithUuidsInObjectsAndAssociations() {
-        TestData.Patient patient = TestData.newPatient();
+        TestData.Patient patient = xds.newPatient();
         DocumentEntry first = DocumentEntry.create();
         DocumentEntry second = DocumentEntry.create();
         Submission submission = Submission.forPatient(patient).document(first, second);
@@ -76,7 +76,7 @@ class ProvideAndRegisterIT {
 
     @Test
     void acceptsHashAndSizeWhenTheSourceSuppliesCorrectOnes() {
-        TestData.Patient patient = TestData.newPatient();
+        TestData.Patient patient = xds.newPatient();
         DocumentEntry document = DocumentEntry.create().withCorrectHashAndSize();
 
         assertSuccess(xds.provideAndRegister(Submission.forPatient(patient).document(document)));
@@ -87,7 +87,7 @@ class ProvideAndRegisterIT {
 
     @Test
     void acceptsSoap11EnvelopeInMtomWithTextXmlRootPart() {
-        TestData.Patient patient = TestData.newPatient();
+        TestData.Patient patient = xds.newPatient();
         DocumentEntry document = DocumentEntry.create();
         Submission submission = Submission.forPatient(patient).document(document);
         SoapMessages.Envelope envelope = SoapMessages.soap11(Xds.ACTION_ITI41, xds.repository().toString(),
@@ -109,7 +109,7 @@ class ProvideAndRegisterIT {
      */
     @Test
     void acceptsSubmissionShapedLikeTheOfficialDmpTd21Example() throws Exception {
-        TestData.Patient patient = TestData.newPatient();
+        TestData.Patient patient = xds.newPatient();
         String cdaUniqueId = TestData.uniqueId();
         String signatureUniqueId = TestData.uniqueId();
         String submissionSetUniqueId = TestData.uniqueId();
@@ -194,7 +194,7 @@ class ProvideAndRegisterIT {
     @Test
     void rejectsDocumentEntryWhoseDocumentIsMissing() {
         DocumentEntry document = DocumentEntry.create();
-        Submission submission = Submission.forPatient(TestData.newPatient()).document(document)
+        Submission submission = Submission.forPatient(xds.newPatient()).document(document)
                 .withoutDocumentFor(document);
 
         assertRegistryError(xds.provideAndRegister(submission), Xds.XDS_MISSING_DOCUMENT);
@@ -204,7 +204,7 @@ class ProvideAndRegisterIT {
     @Test
     void rejectsDocumentThatNoDocumentEntryDescribes() {
         DocumentEntry document = DocumentEntry.create();
-        Submission submission = Submission.forPatient(TestData.newPatient()).document(document)
+        Submission submission = Submission.forPatient(xds.newPatient()).document(document)
                 .withDocumentWithoutMetadata("Orphan01", TestData.cdaDocument("orphelin"));
 
         assertRegistryError(xds.provideAndRegister(submission), Xds.XDS_MISSING_DOCUMENT_METADATA);
@@ -215,7 +215,7 @@ class ProvideAndRegisterIT {
     void rejectsSubmissionWhoseHashDoesNotMatch() {
         DocumentEntry document = DocumentEntry.create().withCorrectHashAndSize()
                 .hash(TestData.sha1("autre contenu".getBytes(StandardCharsets.UTF_8)));
-        Submission submission = Submission.forPatient(TestData.newPatient()).document(document);
+        Submission submission = Submission.forPatient(xds.newPatient()).document(document);
 
         assertRegistryError(xds.provideAndRegister(submission), Xds.XDS_NON_IDENTICAL_HASH);
         assertNothingStored(xds, submission);
@@ -225,7 +225,7 @@ class ProvideAndRegisterIT {
     void rejectsSubmissionWhoseSizeDoesNotMatch() {
         DocumentEntry document = DocumentEntry.create().withCorrectHashAndSize();
         document.size(document.content().length + 1L);
-        Submission submission = Submission.forPatient(TestData.newPatient()).document(document);
+        Submission submission = Submission.forPatient(xds.newPatient()).document(document);
 
         assertRegistryError(xds.provideAndRegister(submission), Xds.XDS_NON_IDENTICAL_SIZE);
         assertNothingStored(xds, submission);
@@ -235,8 +235,8 @@ class ProvideAndRegisterIT {
 
     @Test
     void rejectsDocumentEntryWhosePatientDiffersFromTheSubmissionSet() {
-        TestData.Patient patient = TestData.newPatient();
-        TestData.Patient someoneElse = TestData.newPatient();
+        TestData.Patient patient = xds.newPatient();
+        TestData.Patient someoneElse = xds.newPatient();
         DocumentEntry document = DocumentEntry.create().patientId(someoneElse.cx());
         Submission submission = Submission.forPatient(patient).document(document);
 
@@ -256,7 +256,7 @@ class ProvideAndRegisterIT {
 
     @Test
     void rejectsInsWhoseNirKeyIsWrong() {
-        TestData.Patient valid = TestData.newPatient();
+        TestData.Patient valid = xds.newPatient();
         TestData.Patient wrongKey = new TestData.Patient(TestData.withWrongKey(valid.nir()), valid.authorityOid());
         Submission submission = Submission.forPatient(wrongKey).document(DocumentEntry.create());
 
@@ -267,7 +267,7 @@ class ProvideAndRegisterIT {
     @ParameterizedTest
     @ValueSource(strings = {"NIR_ONLY", "^^^&1.2.250.1.213.1.4.10&ISO"})
     void rejectsPatientIdThatIsNotAValidCx(String malformed) {
-        TestData.Patient patient = TestData.newPatient();
+        TestData.Patient patient = xds.newPatient();
         String cx = malformed.equals("NIR_ONLY") ? patient.nir() : malformed;
         DocumentEntry document = DocumentEntry.create();
         Submission submission = Submission.forPatient(patient).patientCx(cx).document(document);
@@ -285,7 +285,7 @@ class ProvideAndRegisterIT {
     @Test
     void rejectsTwoDocumentsWithTheSameUniqueIdInOneMessage() {
         String uniqueId = TestData.uniqueId();
-        Submission submission = Submission.forPatient(TestData.newPatient()).document(
+        Submission submission = Submission.forPatient(xds.newPatient()).document(
                 DocumentEntry.create().uniqueId(uniqueId), DocumentEntry.create().uniqueId(uniqueId));
 
         SoapResponse response = xds.provideAndRegister(submission);
@@ -300,10 +300,10 @@ class ProvideAndRegisterIT {
      */
     @Test
     void rejectsDocumentUniqueIdAlreadyInTheRegistryWithOtherContent() {
-        TestData.Patient firstPatient = TestData.newPatient();
+        TestData.Patient firstPatient = xds.newPatient();
         DocumentEntry original = DocumentEntry.create();
         xds.provideAndRegisterSuccessfully(Submission.forPatient(firstPatient).document(original));
-        TestData.Patient secondPatient = TestData.newPatient();
+        TestData.Patient secondPatient = xds.newPatient();
         Submission reuse = Submission.forPatient(secondPatient)
                 .document(DocumentEntry.create().uniqueId(original.uniqueId()));
 
@@ -322,9 +322,9 @@ class ProvideAndRegisterIT {
 
     @Test
     void rejectsSubmissionSetUniqueIdAlreadyInTheRegistry() {
-        Submission first = Submission.forPatient(TestData.newPatient()).document(DocumentEntry.create());
+        Submission first = Submission.forPatient(xds.newPatient()).document(DocumentEntry.create());
         xds.provideAndRegisterSuccessfully(first);
-        Submission reuse = Submission.forPatient(TestData.newPatient()).uniqueId(first.uniqueId())
+        Submission reuse = Submission.forPatient(xds.newPatient()).uniqueId(first.uniqueId())
                 .document(DocumentEntry.create());
 
         SoapResponse response = xds.provideAndRegister(reuse);
@@ -337,7 +337,7 @@ class ProvideAndRegisterIT {
 
     @Test
     void rejectsDocumentEntryWithoutClassCode() {
-        Submission submission = Submission.forPatient(TestData.newPatient())
+        Submission submission = Submission.forPatient(xds.newPatient())
                 .document(DocumentEntry.create().without("classCode"));
 
         assertRegistryError(xds.provideAndRegister(submission), Xds.XDS_REGISTRY_METADATA_ERROR);
@@ -346,7 +346,7 @@ class ProvideAndRegisterIT {
 
     @Test
     void rejectsCreationTimeThatIsNotAnHl7Dtm() {
-        Submission submission = Submission.forPatient(TestData.newPatient())
+        Submission submission = Submission.forPatient(xds.newPatient())
                 .document(DocumentEntry.create().creationTime("2021-06-04"));
 
         assertRegistryError(xds.provideAndRegister(submission), Xds.XDS_REGISTRY_METADATA_ERROR);
@@ -357,7 +357,7 @@ class ProvideAndRegisterIT {
     void refusesTheWholeSubmissionWhenOneOfItsDocumentsIsInvalid() {
         DocumentEntry valid = DocumentEntry.create();
         DocumentEntry invalid = DocumentEntry.create().without("typeCode");
-        Submission submission = Submission.forPatient(TestData.newPatient()).document(valid, invalid);
+        Submission submission = Submission.forPatient(xds.newPatient()).document(valid, invalid);
 
         SoapResponse response = xds.provideAndRegister(submission);
 

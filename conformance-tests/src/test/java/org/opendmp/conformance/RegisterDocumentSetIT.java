@@ -26,7 +26,7 @@ class RegisterDocumentSetIT {
 
     @Test
     void registersMetadataCarryingRepositoryUniqueIdHashAndSize() {
-        TestData.Patient patient = TestData.newPatient();
+        TestData.Patient patient = xds.newPatient();
         DocumentEntry document = DocumentEntry.create().withRegistryAttributes(OTHER_REPOSITORY);
 
         SoapResponse response = xds.register(Submission.forPatient(patient).document(document));
@@ -45,7 +45,7 @@ class RegisterDocumentSetIT {
     @ValueSource(strings = {"size", "hash", "repositoryUniqueId"})
     void rejectsDocumentEntryWithoutAttributeTheRepositoryMustProvide(String attribute) {
         DocumentEntry document = DocumentEntry.create().withRegistryAttributes(OTHER_REPOSITORY).without(attribute);
-        Submission submission = Submission.forPatient(TestData.newPatient()).document(document);
+        Submission submission = Submission.forPatient(xds.newPatient()).document(document);
 
         assertRegistryError(xds.register(submission), Xds.XDS_REGISTRY_METADATA_ERROR);
         assertNothingStored(xds, submission);
@@ -54,7 +54,7 @@ class RegisterDocumentSetIT {
     @Test
     void rejectsDocumentEntryWithoutClassCode() {
         DocumentEntry document = DocumentEntry.create().withRegistryAttributes(OTHER_REPOSITORY).without("classCode");
-        Submission submission = Submission.forPatient(TestData.newPatient()).document(document);
+        Submission submission = Submission.forPatient(xds.newPatient()).document(document);
 
         assertRegistryError(xds.register(submission), Xds.XDS_REGISTRY_METADATA_ERROR);
         assertNothingStored(xds, submission);
@@ -62,10 +62,10 @@ class RegisterDocumentSetIT {
 
     @Test
     void rejectsDocumentEntryWhosePatientDiffersFromTheSubmissionSet() {
-        TestData.Patient someoneElse = TestData.newPatient();
+        TestData.Patient someoneElse = xds.newPatient();
         DocumentEntry document = DocumentEntry.create().withRegistryAttributes(OTHER_REPOSITORY)
                 .patientId(someoneElse.cx());
-        Submission submission = Submission.forPatient(TestData.newPatient()).document(document);
+        Submission submission = Submission.forPatient(xds.newPatient()).document(document);
 
         assertRegistryError(xds.register(submission), Xds.XDS_PATIENT_ID_DOES_NOT_MATCH);
         assertNothingStored(xds, submission);

@@ -43,7 +43,7 @@ class RemovalIT {
     }
 
     private Registered registered(DocumentEntry... entries) {
-        Submission submission = Submission.forPatient(TestData.newPatient()).document(entries);
+        Submission submission = Submission.forPatient(xds.newPatient()).document(entries);
         xds.provideAndRegisterSuccessfully(submission);
         SoapResponse contents = xds.query(StoredQuery.of(Xds.GET_SUBMISSION_SET_AND_CONTENTS)
                 .string("$XDSSubmissionSetUniqueId", submission.uniqueId()));

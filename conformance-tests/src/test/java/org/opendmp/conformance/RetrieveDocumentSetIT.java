@@ -22,7 +22,7 @@ class RetrieveDocumentSetIT {
     }
 
     private DocumentEntry stored(DocumentEntry entry) {
-        xds.provideAndRegisterSuccessfully(Submission.forPatient(TestData.newPatient()).document(entry));
+        xds.provideAndRegisterSuccessfully(Submission.forPatient(xds.newPatient()).document(entry));
         return entry;
     }
 

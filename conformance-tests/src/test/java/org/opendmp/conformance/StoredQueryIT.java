@@ -54,13 +54,13 @@ class StoredQueryIT {
 
     private final XdsClient xds;
 
-    private final TestData.Patient p = TestData.newPatient();
+    private final TestData.Patient p;
     private Submission submissionP;
     private DocumentEntry d1;
     private DocumentEntry d2;
     private DocumentEntry d3;
 
-    private final TestData.Patient q = TestData.newPatient();
+    private final TestData.Patient q;
     private Submission submissionA;
     private Submission submissionB;
     private DocumentEntry docA;
@@ -68,6 +68,8 @@ class StoredQueryIT {
 
     StoredQueryIT(XdsClient xds) {
         this.xds = xds;
+        p = xds.newPatient();
+        q = xds.newPatient();
     }
 
     @BeforeAll

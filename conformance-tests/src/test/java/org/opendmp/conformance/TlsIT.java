@@ -34,7 +34,7 @@ class TlsIT {
 
     private byte[] aQuery() {
         return SoapMessages.soap12(Xds.ACTION_ITI18, server.registryUri().toString(),
-                StoredQuery.findDocuments(TestData.newPatient().cx()).body()).xml().getBytes(StandardCharsets.UTF_8);
+                StoredQuery.findDocuments(xds.newPatient().cx()).body()).xml().getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -44,7 +44,7 @@ class TlsIT {
         MtlsClient.HttpResult result = trusted.post(server.registryUri(), SOAP12, aQuery());
 
         assertThat(result.status()).isEqualTo(200);
-        assertSuccess(xds.query(StoredQuery.findDocuments(TestData.newPatient().cx())));
+        assertSuccess(xds.query(StoredQuery.findDocuments(xds.newPatient().cx())));
     }
 
     @Test

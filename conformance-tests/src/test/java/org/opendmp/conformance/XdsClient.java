@@ -101,6 +101,16 @@ public final class XdsClient {
 
     // ---------------------------------------------------------------- conveniences
 
+    /**
+     * A fresh patient the server knows, with an open DMP, created over SOAP (TD1.1) as
+     * DMP-compatible software does: the registry accepts documents only for such patients.
+     */
+    public TestData.Patient newPatient() {
+        TestData.Patient patient = TestData.newPatient();
+        Hl7v3Messages.create(this, patient.nir());
+        return patient;
+    }
+
     /** Submits through ITI-41 and fails unless the repository answers Success. */
     public SoapResponse provideAndRegisterSuccessfully(Submission submission) {
         SoapResponse response = provideAndRegister(submission);
