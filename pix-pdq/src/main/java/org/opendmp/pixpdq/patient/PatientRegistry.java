@@ -254,6 +254,14 @@ public class PatientRegistry implements PatientDirectory {
         return store.search(query, offset, limit);
     }
 
+    /**
+     * Whether {@code authority} is an identifier domain this registry knows (PIX "recognised
+     * domain"): an accepted INS authority, or the authority of a local identifier it holds.
+     */
+    public boolean knowsDomain(String authority) {
+        return insAuthorities.contains(authority) || store.hasLocalAuthority(authority);
+    }
+
     /** Checks the form of an identifier and, for an INS, its authority and key; returns it. */
     public PatientId checkedIdentifier(PatientId identifier) {
         checkIdentifier(identifier);

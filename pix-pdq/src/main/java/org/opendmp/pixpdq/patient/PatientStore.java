@@ -47,6 +47,12 @@ final class PatientStore {
                 (rs, n) -> rs.getString(1), localId.authority(), localId.id()).stream().findFirst();
     }
 
+    /** Whether any local identifier has this assigning authority. */
+    boolean hasLocalAuthority(String authority) {
+        return !jdbc.query("SELECT 1 FROM patient_identifier WHERE authority = ? FETCH FIRST 1 ROWS ONLY",
+                (rs, n) -> 1, authority).isEmpty();
+    }
+
     Optional<Row> byPatientId(String patientId, boolean forUpdate) {
         return rows("SELECT " + COLUMNS + " FROM patient WHERE patient_id = ?" + (forUpdate ? " FOR UPDATE" : ""),
                 patientId).stream().findFirst();
