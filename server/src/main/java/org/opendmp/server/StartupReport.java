@@ -1,5 +1,6 @@
 package org.opendmp.server;
 
+import org.opendmp.pixpdq.hl7v2.Hl7v2Receiver;
 import org.opendmp.registry.affinity.AffinityDomain;
 import org.opendmp.server.config.DmpProperties;
 import org.opendmp.server.config.ServerCredentials;
@@ -38,6 +39,7 @@ class StartupReport {
         StringBuilder report = new StringBuilder("\n\nOpen DMP server ready\n")
                 .append("  Registry    ").append(base).append("/registry    (ITI-42, ITI-18, ITI-57, ITI-62)\n")
                 .append("  Repository  ").append(base).append("/repository  (ITI-41, ITI-43, ITI-86)\n")
+                .append(mllp())
                 .append("  Operations  ").append(management).append("/actuator/health  (also /metrics, /prometheus; loopback only)\n")
                 .append("  Database    ").append(database()).append('\n')
                 .append("  Repository uniqueId ").append(properties.repository().uniqueId()).append('\n')
@@ -57,6 +59,14 @@ class StartupReport {
                     .append(credentials.trustAnchors()).append('\n');
         }
         LOG.info(report.toString());
+    }
+
+    private String mllp() {
+        if (!properties.mllp().enabled()) {
+            return "  HL7v2       disabled (dmp.mllp.enabled=false)\n";
+        }
+        return "  HL7v2       MLLP over TLS on port " + properties.mllp().port() + ", client certificate required  ("
+                + String.join(", ", Hl7v2Receiver.transactions()) + ")\n";
     }
 
     private String database() {
