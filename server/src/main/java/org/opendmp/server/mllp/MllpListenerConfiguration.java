@@ -3,8 +3,10 @@ package org.opendmp.server.mllp;
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ExchangePattern;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mllp.MllpComponent;
+import org.apache.camel.component.mllp.MllpConfiguration;
 import org.apache.camel.component.mllp.MllpConstants;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.opendmp.pixpdq.hl7v2.Hl7v2Receiver;
@@ -40,16 +42,18 @@ public class MllpListenerConfiguration {
         DmpProperties.Mllp mllp = properties.mllp();
         DefaultCamelContext camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("hl7v2-mllp");
-        MllpComponent component = new MllpComponent();
+        MllpComponent component = new MllpComponent(camel);
         component.setLogPhi(false);
         camel.addComponent("mllp", component);
-        camel.getRegistry().bind("dmpTls", MllpTls.parameters(credentials));
-        String uri = uri(mllp);
+        MllpConfiguration configuration = configuration(mllp);
+        configuration.setSslContextParameters(MllpTls.parameters(credentials));
+        String uri = "mllp://0.0.0.0:" + mllp.port();
+        GuardedMllpEndpoint endpoint = new GuardedMllpEndpoint(uri, component, configuration, mllp.port());
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 errorHandler(noErrorHandler());
-                from(uri).routeId("hl7v2").process(exchange -> {
+                from(endpoint).routeId("hl7v2").process(exchange -> {
                     byte[] frame = exchange.getMessage().getBody(byte[].class);
                     exchange.setProperty(MllpConstants.MLLP_ACKNOWLEDGEMENT, receiver.receive(frame));
                 });
@@ -59,19 +63,22 @@ public class MllpListenerConfiguration {
         return camel;
     }
 
-    /** The MLLP endpoint: our answers instead of Camel's automatic ACK, bytes in and out, the configured limits. */
-    static String uri(DmpProperties.Mllp mllp) {
-        long idle = mllp.idleTimeout().toMillis();
-        long receive = Math.max(100, Math.min(idle / 2, Duration.ofSeconds(15).toMillis()));
-        return "mllp://0.0.0.0:" + mllp.port()
-                + "?sslContextParameters=#dmpTls"
-                + "&autoAck=false&stringPayload=false&hl7Headers=false&validatePayload=false"
-                + "&requireEndOfData=true&exchangePattern=InOut"
-                + "&idleTimeout=" + idle
-                + "&receiveTimeout=" + receive
-                + "&readTimeout=" + mllp.readTimeout().toMillis()
-                + "&maxBufferSize=" + Math.max(4096, mllp.maxFrameSize().toBytes())
-                + "&maxConcurrentConsumers=" + mllp.maxConnections()
-                + "&bindTimeout=10000";
+    /** Our answers instead of Camel's automatic ACK, bytes in and out, the configured limits. */
+    static MllpConfiguration configuration(DmpProperties.Mllp mllp) {
+        MllpConfiguration configuration = new MllpConfiguration();
+        configuration.setAutoAck(false);
+        configuration.setStringPayload(false);
+        configuration.setHl7Headers(false);
+        configuration.setValidatePayload(false);
+        configuration.setRequireEndOfData(true);
+        configuration.setExchangePattern(ExchangePattern.InOut);
+        int idle = (int) mllp.idleTimeout().toMillis();
+        configuration.setIdleTimeout(idle);
+        configuration.setReceiveTimeout((int) Math.max(100, Math.min(idle / 2, Duration.ofSeconds(15).toMillis())));
+        configuration.setReadTimeout((int) mllp.readTimeout().toMillis());
+        configuration.setMaxBufferSize((int) Math.max(4096, Math.min(Integer.MAX_VALUE, mllp.maxFrameSize().toBytes())));
+        configuration.setMaxConcurrentConsumers(mllp.maxConnections());
+        configuration.setBindTimeout(10_000);
+        return configuration;
     }
 }
