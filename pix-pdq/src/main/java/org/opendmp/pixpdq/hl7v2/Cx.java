@@ -2,6 +2,7 @@ package org.opendmp.pixpdq.hl7v2;
 
 import ca.uhn.hl7v2.ErrorCode;
 import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.Location;
 import ca.uhn.hl7v2.model.Segment;
 import ca.uhn.hl7v2.util.Terser;
 import org.opendmp.pixpdq.patient.PatientId;
@@ -55,7 +56,7 @@ final class Cx {
         Terser.set(segment, field, rep, 5, 1, id.isIns() ? "NH" : "PI");
     }
 
-    static ca.uhn.hl7v2.Location at(Segment segment, int field, int rep, int component) {
+    static Location at(Segment segment, int field, int rep, int component) {
         return Hl7Errors.component(segment.getName(), field, rep + 1, component);
     }
 

@@ -11,6 +11,7 @@ import ca.uhn.hl7v2.model.Structure;
 import ca.uhn.hl7v2.parser.Parser;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import java.nio.charset.Charset;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ public final class Hl7v2Receiver {
         this.parser = hapi.getPipeParser();
         this.acks = new Acks(hapi);
         Transaction feed = new PatientIdentityFeed(registry, acks);
-        Map<String, Transaction> byEvent = new java.util.HashMap<>();
+        Map<String, Transaction> byEvent = new HashMap<>();
         FEED_EVENTS.forEach(event -> byEvent.put("ADT^" + event, feed));
         byEvent.put("QBP^Q23", new PixQuery(registry));
         byEvent.put("QBP^Q22", new PatientDemographicsQuery(registry, continuations));

@@ -3,6 +3,7 @@ package org.opendmp.pixpdq.hl7v2;
 import ca.uhn.hl7v2.AcknowledgmentCode;
 import ca.uhn.hl7v2.ErrorCode;
 import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.Location;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.model.Segment;
 import ca.uhn.hl7v2.model.v25.message.RSP_K21;
@@ -101,7 +102,7 @@ final class PatientDemographicsQuery implements Transaction {
         for (int rep = 0; rep < count; rep++) {
             String name = Terser.get(qpd, 3, rep, 1, 1);
             String value = Terser.get(qpd, 3, rep, 2, 1);
-            ca.uhn.hl7v2.Location where = Hl7Errors.component("QPD", 3, rep + 1, 2);
+            Location where = Hl7Errors.component("QPD", 3, rep + 1, 2);
             if (Cx.blank(name) || Cx.blank(value)) {
                 throw Hl7Errors.error(ErrorCode.REQUIRED_FIELD_MISSING, where, "a search field needs a name and a value");
             }
@@ -141,7 +142,7 @@ final class PatientDemographicsQuery implements Transaction {
         }
     }
 
-    private static LocalDate date(String value, ca.uhn.hl7v2.Location where) throws HL7Exception {
+    private static LocalDate date(String value, Location where) throws HL7Exception {
         try {
             if (!value.matches("\\d{8}")) {
                 throw new NumberFormatException();
@@ -153,7 +154,7 @@ final class PatientDemographicsQuery implements Transaction {
         }
     }
 
-    private static Sex sex(String value, ca.uhn.hl7v2.Location where) throws HL7Exception {
+    private static Sex sex(String value, Location where) throws HL7Exception {
         Sex sex = Sex.fromCode(value);
         if (sex == null) {
             throw Hl7Errors.error(ErrorCode.TABLE_VALUE_NOT_FOUND, where, "sex must be a code of HL7 table 0001");

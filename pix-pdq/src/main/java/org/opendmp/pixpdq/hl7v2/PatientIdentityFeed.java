@@ -2,6 +2,7 @@ package org.opendmp.pixpdq.hl7v2;
 
 import ca.uhn.hl7v2.ErrorCode;
 import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.Location;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.model.Segment;
 import ca.uhn.hl7v2.util.Terser;
@@ -73,7 +74,7 @@ final class PatientIdentityFeed implements Transaction {
     }
 
     /** Form, authority and key of each identifier, so a malformed one is named as such rather than unknown. */
-    private void checkEach(List<PatientId> ids, ca.uhn.hl7v2.Location where) throws HL7Exception {
+    private void checkEach(List<PatientId> ids, Location where) throws HL7Exception {
         try {
             ids.forEach(registry::checkedIdentifier);
         } catch (PatientRegistryException refused) {

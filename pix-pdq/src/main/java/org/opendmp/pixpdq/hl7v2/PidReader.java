@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.opendmp.pixpdq.patient.IdentityTraits;
 import org.opendmp.pixpdq.patient.PatientId;
@@ -77,9 +78,9 @@ final class PidReader {
             if (Cx.blank(number)) {
                 number = Terser.get(pid, 13, rep, 1, 1);
             }
-            String use = switch (String.valueOf(Terser.get(pid, 13, rep, 3, 1))) {
+            String use = switch (Objects.toString(Terser.get(pid, 13, rep, 3, 1), "")) {
                 case "CP" -> "MC";
-                default -> switch (String.valueOf(Terser.get(pid, 13, rep, 2, 1))) {
+                default -> switch (Objects.toString(Terser.get(pid, 13, rep, 2, 1), "")) {
                     case "PRN" -> "H";
                     case "WPN" -> "WP";
                     default -> null;
