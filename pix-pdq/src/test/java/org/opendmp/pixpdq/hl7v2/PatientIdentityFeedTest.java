@@ -173,6 +173,21 @@ class PatientIdentityFeedTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void a40InVersion231MergesALocalIdIntoTheSurvivingPatient(TestDatabase database) {
+        TestReceiver test = new TestReceiver(database);
+        String surviving = newNir();
+        test.send(adt("A01", "2.3.1", ins(surviving)));
+        test.send(adt("A01", "2.3.1", ins(newNir()) + "~" + ipp("IPP-6")));
+
+        Reply reply = test.send(merge(ins(surviving), ipp("IPP-6")).replace("|P|2.5|", "|P|2.3.1|"));
+
+        assertThat(reply.ackCode()).isEqualTo("AA");
+        assertThat(reply.field("MSH", 12)).isEqualTo("2.3.1");
+        assertThat(test.registry.find(new PatientId("IPP-6", HOSPITAL))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void rejectsTheMergeOfAnUnknownPatientWithAe204OnMrg1(TestDatabase database) {
         TestReceiver test = new TestReceiver(database);
         String surviving = newNir();
