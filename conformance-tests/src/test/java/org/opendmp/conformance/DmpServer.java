@@ -32,15 +32,18 @@ public final class DmpServer implements AutoCloseable {
     private final Path log;
     private final int port;
     private final int managementPort;
+    private final int mllpPort;
     private final String database;
     private final Thread shutdownHook;
 
-    private DmpServer(Process process, Path dataDir, Path log, int port, int managementPort, String database) {
+    private DmpServer(Process process, Path dataDir, Path log, int port, int managementPort, int mllpPort,
+                      String database) {
         this.process = process;
         this.dataDir = dataDir;
         this.log = log;
         this.port = port;
         this.managementPort = managementPort;
+        this.mllpPort = mllpPort;
         this.database = database;
         this.shutdownHook = new Thread(process::destroyForcibly, "dmp-server-kill");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -65,6 +68,10 @@ public final class DmpServer implements AutoCloseable {
         while (managementPort == port) {
             managementPort = freePort();
         }
+        int mllpPort = freePort();
+        while (mllpPort == port || mllpPort == managementPort) {
+            mllpPort = freePort();
+        }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-jar");
@@ -72,13 +79,14 @@ public final class DmpServer implements AutoCloseable {
         command.add("--dmp.data-dir=" + dataDir.toAbsolutePath());
         command.add("--server.port=" + port);
         command.add("--management.server.port=" + managementPort);
+        command.add("--dmp.mllp.port=" + mllpPort);
         command.addAll(extraArguments);
         Files.writeString(log, "# " + String.join(" ", command) + "\n", StandardCharsets.UTF_8);
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        DmpServer server = new DmpServer(process, dataDir, log, port, managementPort, database);
+        DmpServer server = new DmpServer(process, dataDir, log, port, managementPort, mllpPort, database);
         try {
             server.awaitReadiness();
         } catch (RuntimeException | Error e) {
@@ -128,6 +136,11 @@ public final class DmpServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The HL7v2 listener's port (MLLP over TLS). */
+    public int mllpPort() {
+        return mllpPort;
     }
 
     public Path dataDir() {

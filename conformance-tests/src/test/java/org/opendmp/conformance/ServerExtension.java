@@ -25,6 +25,11 @@ public final class ServerExtension implements ParameterResolver, BeforeEachCallb
     /** SOAP message size limit the server is started with; BadInputIT sends more than this. */
     public static final long MAX_MESSAGE_SIZE = 8L * 1024 * 1024;
 
+    /** MLLP limits the server is started with; Hl7v2ListenerIT goes past them. */
+    public static final int MLLP_IDLE_TIMEOUT_SECONDS = 3;
+    public static final int MLLP_READ_TIMEOUT_SECONDS = 2;
+    public static final int MLLP_MAX_FRAME_SIZE = 256 * 1024;
+
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ServerExtension.class);
     private static final String LOG_OFFSET = "log-offset";
 
@@ -51,6 +56,9 @@ public final class ServerExtension implements ParameterResolver, BeforeEachCallb
                 Path jar = Path.of(System.getProperty("dmp.server.jar", "../server/target/dmp-server.jar"));
                 List<String> arguments = new ArrayList<>();
                 arguments.add("--dmp.soap.max-message-size=" + MAX_MESSAGE_SIZE);
+                arguments.add("--dmp.mllp.idle-timeout=" + MLLP_IDLE_TIMEOUT_SECONDS + "s");
+                arguments.add("--dmp.mllp.read-timeout=" + MLLP_READ_TIMEOUT_SECONDS + "s");
+                arguments.add("--dmp.mllp.max-frame-size=" + MLLP_MAX_FRAME_SIZE);
                 switch (database) {
                     case "h2" -> {
                     }

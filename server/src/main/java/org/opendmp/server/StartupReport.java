@@ -1,5 +1,6 @@
 package org.opendmp.server;
 
+import org.opendmp.pixpdq.hl7v2.Hl7v2Receiver;
 import org.opendmp.registry.affinity.AffinityDomain;
 import org.opendmp.server.config.DmpProperties;
 import org.opendmp.server.config.ServerCredentials;
@@ -40,6 +41,7 @@ class StartupReport {
                 .append("  Repository  ").append(base).append("/repository  (ITI-41, ITI-43, ITI-86)\n")
                 .append("  Patients    ").append(base).append("/patients    (HL7v3: DMP TD0.2, TD1.1, TD1.2, TD1.3a/b, TD1.4; ITI-47 PDQv3 / TD0.5)\n")
                 .append("  PIX         ").append(base).append("/pix         (HL7v3: ITI-44 Patient Identity Feed, ITI-45 PIXv3 Query)\n")
+                .append(mllp())
                 .append("  Operations  ").append(management).append("/actuator/health  (also /metrics, /prometheus; loopback only)\n")
                 .append("  Database    ").append(database()).append('\n')
                 .append("  Repository uniqueId ").append(properties.repository().uniqueId()).append('\n')
@@ -59,6 +61,14 @@ class StartupReport {
                     .append(credentials.trustAnchors()).append('\n');
         }
         LOG.info(report.toString());
+    }
+
+    private String mllp() {
+        if (!properties.mllp().enabled()) {
+            return "  HL7v2       disabled (dmp.mllp.enabled=false)\n";
+        }
+        return "  HL7v2       MLLP over TLS on port " + properties.mllp().port() + ", client certificate required  ("
+                + String.join(", ", Hl7v2Receiver.transactions()) + ")\n";
     }
 
     private String database() {

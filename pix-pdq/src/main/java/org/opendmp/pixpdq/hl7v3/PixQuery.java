@@ -80,7 +80,7 @@ final class PixQuery {
         List<Element> sources = children(parameters, "dataSource");
         for (int i = 0; i < sources.size(); i++) {
             String domain = attribute(child(sources.get(i), "value"), "root");
-            if (domain == null || !registry.isKnownDomain(domain)) {
+            if (domain == null || !registry.knowsDomain(domain)) {
                 throw Hl7v3Refusal.error(ErrorCode.UNKNOWN_KEY_IDENTIFIER, "unknown identifier domain",
                         PARAMETERS + "dataSource[" + (i + 1) + "]/value");
             }

@@ -267,11 +267,11 @@ public class PatientRegistry implements PatientDirectory {
     }
 
     /**
-     * Whether the registry knows this identifier domain (PIX query data sources): an INS authority it
-     * accepts, or the authority of a local identifier it holds.
+     * Whether {@code authority} is an identifier domain this registry knows (PIX "recognised
+     * domain"): an accepted INS authority, or the authority of a local identifier it holds.
      */
-    public boolean isKnownDomain(String authority) {
-        return insAuthorities.contains(authority) || store.hasLocalIdsOf(authority);
+    public boolean knowsDomain(String authority) {
+        return insAuthorities.contains(authority) || store.hasLocalAuthority(authority);
     }
 
     /** Checks the form of an identifier and, for an INS, its authority and key; returns it. */

@@ -43,14 +43,15 @@ final class PatientStore {
 
     /** The INS a local identifier is cross-referenced to. */
     /** Whether some local identifier was issued by this assigning authority. */
-    boolean hasLocalIdsOf(String authority) {
-        return !jdbc.queryForList("SELECT 1 FROM patient_identifier WHERE authority = ? FETCH FIRST 1 ROWS ONLY",
-                Integer.class, authority).isEmpty();
-    }
-
     Optional<String> insOfLocalId(PatientId localId) {
         return jdbc.query("SELECT patient_id FROM patient_identifier WHERE authority = ? AND id = ?",
                 (rs, n) -> rs.getString(1), localId.authority(), localId.id()).stream().findFirst();
+    }
+
+    /** Whether any local identifier has this assigning authority. */
+    boolean hasLocalAuthority(String authority) {
+        return !jdbc.query("SELECT 1 FROM patient_identifier WHERE authority = ? FETCH FIRST 1 ROWS ONLY",
+                (rs, n) -> 1, authority).isEmpty();
     }
 
     Optional<Row> byPatientId(String patientId, boolean forUpdate) {

@@ -1,6 +1,7 @@
 package org.opendmp.server.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,6 +17,7 @@ import org.springframework.util.unit.DataSize;
  * @param registry   registry rules
  * @param repository repository identity
  * @param soap       limits on SOAP messages
+ * @param mllp       the HL7v2 listener (MLLP over TLS)
  */
 @ConfigurationProperties("dmp")
 public record DmpProperties(
@@ -24,7 +26,8 @@ public record DmpProperties(
         @DefaultValue Patients patients,
         @DefaultValue Registry registry,
         @DefaultValue Repository repository,
-        @DefaultValue Soap soap) {
+        @DefaultValue Soap soap,
+        @DefaultValue Mllp mllp) {
 
     /**
      * @param keyStore       PKCS#12 holding the server key and certificate chain
@@ -71,6 +74,27 @@ public record DmpProperties(
 
     /** @param maxMessageSize the largest SOAP request accepted, attachments included */
     public record Soap(@DefaultValue("64MB") DataSize maxMessageSize) {
+    }
+
+    /**
+     * @param enabled           whether the HL7v2 listener runs
+     * @param port              its TCP port (MLLP over TLS, client certificate required)
+     * @param idleTimeout       a connection with no message for this long is closed
+     * @param readTimeout       a message not complete this long after its first bytes is dropped with its connection
+     * @param maxFrameSize      the largest MLLP frame accepted; a larger one closes the connection
+     * @param maxConnections    the most connections served at once
+     * @param pdqContinuations  the most PDQ queries whose next page is kept (the oldest are forgotten)
+     * @param pdqContinuationTtl how long a PDQ continuation pointer stays valid
+     */
+    public record Mllp(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("2575") int port,
+            @DefaultValue("60s") Duration idleTimeout,
+            @DefaultValue("10s") Duration readTimeout,
+            @DefaultValue("1MB") DataSize maxFrameSize,
+            @DefaultValue("50") int maxConnections,
+            @DefaultValue("1000") int pdqContinuations,
+            @DefaultValue("10m") Duration pdqContinuationTtl) {
     }
 
     public Path pkiDir() {
