@@ -96,6 +96,26 @@ class PatientIdentityIT {
         assertThat(refused.errors().get(0).codeContext()).contains("merged into another");
     }
 
+    @Test
+    @DisplayName("ITI-8 A40 over MLLP: a hospital's merge moves the subsumed patient's documents to the surviving INS")
+    void a40MergeMovesDocumentsToTheSurvivingPatient() throws Exception {
+        TestData.Patient surviving = TestData.newPatient();
+        TestData.Patient subsumed = TestData.newPatient();
+        Hl7v2Client.feed(xds.server(), surviving);
+        Hl7v2Client.feed(xds.server(), subsumed);
+        Submission ofSubsumed = Submission.forPatient(subsumed).document(DocumentEntry.create());
+        xds.provideAndRegisterSuccessfully(ofSubsumed);
+
+        Hl7v2Client.Hl7Message ack = Hl7v2Client.send(xds.server(), Hl7v2Client.msh("ADT^A40^ADT_A39", "2.5")
+                + "EVN||" + TestData.now() + "\r"
+                + "PID|1||" + surviving.cx() + "^NH||TEST^PATIENT^^^^^L\rMRG|" + subsumed.cx() + "^NH\r");
+        assertThat(ack.ackCode()).as("%s", ack).isEqualTo("AA");
+
+        assertThat(xds.findDocuments(surviving.cx()).documentUniqueIds())
+                .containsExactly(ofSubsumed.documents().get(0).uniqueId());
+        assertThat(xds.findDocuments(subsumed.cx()).objectCount()).isZero();
+    }
+
     private void send(String message) {
         SoapResponse response = Hl7v3Messages.send(xds, Hl7v3Messages.patients(xds.server()), message);
         assertThat(Hl7v3Messages.ackCode(response)).as("%s", response).isEqualTo("AA");

@@ -17,6 +17,7 @@ import org.opendmp.server.config.ServerCredentials;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The HL7v2 listener: Camel's MLLP component over TLS (the HTTPS key and trust anchors, client
@@ -37,8 +38,8 @@ public class MllpListenerConfiguration {
     }
 
     @Bean(destroyMethod = "stop")
-    public CamelContext mllpListener(Hl7v2Receiver receiver, DmpProperties properties, ServerCredentials credentials)
-            throws Exception {
+    public CamelContext mllpListener(Hl7v2Receiver receiver, DmpProperties properties, ServerCredentials credentials,
+                                     Environment environment) throws Exception {
         DmpProperties.Mllp mllp = properties.mllp();
         DefaultCamelContext camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("hl7v2-mllp");
@@ -59,6 +60,13 @@ public class MllpListenerConfiguration {
                 });
             }
         });
+        int echoPort = environment.getProperty("dmp.bench.mllp-echo-port", Integer.class, 0);
+        if (echoPort > 0) {
+            MllpConfiguration echo = configuration(mllp);
+            echo.setSslContextParameters(MllpTls.parameters(credentials));
+            camel.addRoutes(new MllpEchoRoute(new GuardedMllpEndpoint("mllp://0.0.0.0:" + echoPort, component, echo,
+                    echoPort)));
+        }
         camel.start();
         return camel;
     }
