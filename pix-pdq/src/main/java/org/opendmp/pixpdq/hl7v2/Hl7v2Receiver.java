@@ -46,6 +46,8 @@ public final class Hl7v2Receiver {
     private final Parser parser;
     private final Acks acks;
     private final Map<String, Transaction> transactions;
+    /** The segment names each message structure has, worked out once per structure. */
+    private final Map<Class<? extends Message>, Set<String>> segmentNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Hl7v2Receiver(PatientRegistry registry, PdqContinuations continuations) {
         this.hapi = new DefaultHapiContext(ValidationContextFactory.noValidation());
@@ -134,8 +136,15 @@ public final class Hl7v2Receiver {
 
     /** Every segment is one the message structure has, or a Z-segment (locally defined, ignored). */
     private void checkSegments(RawMessage raw, Message request) throws HL7Exception {
-        Set<String> known = new HashSet<>();
-        collectSegmentNames(hapi.newMessage(request.getClass()), known);
+        Set<String> known = segmentNames.computeIfAbsent(request.getClass(), type -> {
+            Set<String> names = new HashSet<>();
+            try {
+                collectSegmentNames(hapi.newMessage(type), names);
+            } catch (HL7Exception e) {
+                throw new IllegalStateException("HAPI structure " + type.getName() + " cannot be listed", e);
+            }
+            return Set.copyOf(names);
+        });
         int index = 0;
         for (String name : raw.segments()) {
             index++;

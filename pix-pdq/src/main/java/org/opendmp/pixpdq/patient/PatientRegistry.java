@@ -90,10 +90,11 @@ public class PatientRegistry implements PatientDirectory {
             if (existing.isPresent()) {
                 return update(active(existing.get()), ids, traits, telecoms);
             }
-            Patient patient = new Patient(ids.ins(), List.of(), traits, telecoms, Dmp.open(false, false, false), now());
+            Instant now = now();
+            Patient patient = new Patient(ids.ins(), ids.localIds(), traits, telecoms, Dmp.open(false, false, false), now);
             checkLocalIdsFree(ids.localIds(), ids.ins());
-            store.insert(withLocalIds(patient, ids.localIds()), now());
-            return find(ids.ins()).orElseThrow();
+            store.insert(patient, now);
+            return patient;
         }));
     }
 
@@ -280,29 +281,40 @@ public class PatientRegistry implements PatientDirectory {
         return identifier.isIns() ? checkedIns(identifier) : identifier;
     }
 
+    /** Replaces the traits (and telecoms, when given) of {@code patient}, adds its new local identifiers; the result without reading it back. */
     private Patient update(Patient patient, Identifiers ids, IdentityTraits traits, List<Telecom> telecoms) {
-        store.updateTraits(patient.ins(), traits, now());
+        Instant now = now();
+        store.updateTraits(patient.ins(), traits, now);
         if (!telecoms.isEmpty()) {
             store.replaceTelecoms(patient.ins(), telecoms);
         }
-        addLocalIds(patient, ids.localIds());
-        return find(patient.ins()).orElseThrow();
+        List<PatientId> added = addLocalIds(patient, ids.localIds());
+        List<PatientId> localIds = new ArrayList<>(patient.localIds());
+        added.stream().filter(id -> !localIds.contains(id)).forEach(localIds::add);
+        return new Patient(patient.ins(), localIds, traits, telecoms.isEmpty() ? patient.telecoms() : telecoms,
+                patient.dmp(), now);
     }
 
-    /** Cross-references the local identifiers not yet known to {@code patient}'s INS; one of another patient is a conflict. */
-    private void addLocalIds(Patient patient, List<PatientId> localIds) {
-        checkLocalIdsFree(localIds, patient.ins());
-        store.insertLocalIds(patient.ins(), localIds.stream().filter(id -> store.insOfLocalId(id).isEmpty()).toList());
+    /**
+     * Cross-references the local identifiers not yet known to {@code patient}'s INS; one of another
+     * patient is a conflict. Returns the identifiers now cross-referenced to it.
+     */
+    private List<PatientId> addLocalIds(Patient patient, List<PatientId> localIds) {
+        java.util.Map<PatientId, String> owners = checkLocalIdsFree(localIds, patient.ins());
+        store.insertLocalIds(patient.ins(), localIds.stream().filter(id -> !owners.containsKey(id)).toList());
+        return localIds;
     }
 
-    private void checkLocalIdsFree(List<PatientId> localIds, PatientId ins) {
-        for (PatientId localId : localIds) {
-            Optional<String> owner = store.insOfLocalId(localId);
-            if (owner.isPresent() && !owner.get().equals(ins.canonical())) {
+    /** The current owners (INS, canonical) of those of {@code localIds} already known; refuses one owned by another patient. */
+    private java.util.Map<PatientId, String> checkLocalIdsFree(List<PatientId> localIds, PatientId ins) {
+        java.util.Map<PatientId, String> owners = store.ownersOf(localIds);
+        owners.forEach((localId, owner) -> {
+            if (!owner.equals(ins.canonical())) {
                 throw new PatientRegistryException(IDENTIFIER_CONFLICT, "the local identifier of authority "
                         + localId.authority() + " already belongs to another patient (merge them instead)");
             }
-        }
+        });
+        return owners;
     }
 
     /** The INS and local identifiers of a request that names its INS. */

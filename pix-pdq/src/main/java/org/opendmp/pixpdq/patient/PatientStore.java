@@ -49,6 +49,26 @@ final class PatientStore {
     }
 
     /** Whether any local identifier has this assigning authority. */
+    /** The INS (canonical) each already cross-referenced identifier of {@code localIds} belongs to, in one query. */
+    Map<PatientId, String> ownersOf(List<PatientId> localIds) {
+        Map<PatientId, String> owners = new HashMap<>();
+        if (localIds.isEmpty()) {
+            return owners;
+        }
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder();
+        for (PatientId id : localIds) {
+            where.append(where.length() == 0 ? "" : " OR ").append("(authority = ? AND id = ?)");
+            args.add(id.authority());
+            args.add(id.id());
+        }
+        jdbc.query("SELECT authority, id, patient_id FROM patient_identifier WHERE " + where,
+                rs -> {
+                    owners.put(new PatientId(rs.getString(2), rs.getString(1)), rs.getString(3));
+                }, args.toArray());
+        return owners;
+    }
+
     boolean hasLocalAuthority(String authority) {
         return !jdbc.query("SELECT 1 FROM patient_identifier WHERE authority = ? FETCH FIRST 1 ROWS ONLY",
                 (rs, n) -> 1, authority).isEmpty();
@@ -71,7 +91,7 @@ final class PatientStore {
                 dmp.oppositionBrisDeGlace(), dmp.oppositionCentre15(), null,
                 nameKey(t.birthName()), nameKey(t.usedName()), nameKey(t.firstGivenName()), Timestamp.from(now));
         insertLocalIds(patient.ins(), patient.localIds());
-        replaceTelecoms(patient.ins(), patient.telecoms());
+        insertTelecoms(patient.ins(), patient.telecoms());
     }
 
     void updateTraits(PatientId ins, IdentityTraits t, Instant now) {
@@ -96,6 +116,9 @@ final class PatientStore {
     }
 
     void insertLocalIds(PatientId ins, List<PatientId> localIds) {
+        if (localIds.isEmpty()) {
+            return;
+        }
         jdbc.batchUpdate("INSERT INTO patient_identifier (authority, id, patient_id) VALUES (?,?,?)",
                 localIds.stream().map(id -> new Object[] {id.authority(), id.id(), ins.canonical()}).toList());
     }
@@ -111,6 +134,13 @@ final class PatientStore {
 
     void replaceTelecoms(PatientId ins, List<Telecom> telecoms) {
         jdbc.update("DELETE FROM patient_telecom WHERE patient_id = ?", ins.canonical());
+        insertTelecoms(ins, telecoms);
+    }
+
+    private void insertTelecoms(PatientId ins, List<Telecom> telecoms) {
+        if (telecoms.isEmpty()) {
+            return;
+        }
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < telecoms.size(); i++) {
             rows.add(new Object[] {ins.canonical(), i, telecoms.get(i).use(), telecoms.get(i).value()});

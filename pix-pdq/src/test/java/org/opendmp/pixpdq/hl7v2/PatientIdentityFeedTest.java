@@ -34,6 +34,10 @@ class PatientIdentityFeedTest {
 
         assertThat(reply.ackCode()).isEqualTo("AA");
         assertThat(reply.field("MSH", 9)).startsWith("ACK^A01");
+        assertThat(reply.field("MSH", 3) + "|" + reply.field("MSH", 4) + "|" + reply.field("MSH", 5) + "|"
+                + reply.field("MSH", 6)).as("sender and receiver swapped").isEqualTo("DMP|DMP|SIH|HOPITAL");
+        assertThat(reply.field("MSA", 2)).as("MSA-2, the request's control id").startsWith("CTRL");
+        assertThat(reply.field("MSH", 12)).isEqualTo("2.5");
         Patient patient = test.registry.find(new PatientId("IPP-1", HOSPITAL)).orElseThrow();
         assertThat(patient.ins()).isEqualTo(new PatientId(nir, INS_TEST));
         IdentityTraits traits = patient.traits();
