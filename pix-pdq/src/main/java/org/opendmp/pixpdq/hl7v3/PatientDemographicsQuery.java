@@ -25,7 +25,9 @@ import org.w3c.dom.Element;
  * {@code livingSubjectAdministrativeGender}, {@code livingSubjectBirthTime}, {@code livingSubjectId}.
  * At most {@code initialQuantity} (default and cap {@value #MAX_RESULTS}) patients are returned,
  * each with a 100 % match observation and the patient's opposition to emergency access, as the DMP
- * answers. No match is AA / NF; no usable parameter is AE / QE.
+ * answers. No match is AA / NF; no usable parameter is AE / QE. {@code otherIDsScopingOrganization}
+ * restricts the identifiers returned to those domains (the INS always comes first); a domain the
+ * registry does not know is AE / AE, error 204 located at that parameter (ITI TF-2b 3.47.4.2.3).
  */
 final class PatientDemographicsQuery {
 
@@ -48,10 +50,12 @@ final class PatientDemographicsQuery {
         try {
             schemas.validate(request.message());
             PatientQuery criteria = criteria(parameters);
+            List<String> domains = scopingOrganizations(parameters);
             int limit = limit(query);
             List<Patient> found = registry.search(criteria, 0, limit + 1);
             List<Patient> page = found.size() > limit ? found.subList(0, limit) : found;
-            return answer(request, page, found.size() > limit, null);
+            return answer(request, domains.isEmpty() ? page : page.stream().map(p -> restricted(p, domains)).toList(),
+                    found.size() > limit, null);
         } catch (PatientRegistryException refused) {
             return answer(request, List.of(), false, Hl7v3Refusal.of(refused,
                     "/controlActProcess/queryByParameter/parameterList"));
@@ -67,6 +71,28 @@ final class PatientDemographicsQuery {
         return new PatientQuery(text(child(name, "family")), text(child(name, "given")),
                 PatientReader.sex(path(parameters, "livingSubjectAdministrativeGender", "value")),
                 PatientReader.birthDate(birthTime), null, id);
+    }
+
+    /** The domains of {@code otherIDsScopingOrganization}, each one the registry must know. */
+    private List<String> scopingOrganizations(Element parameters) {
+        List<String> domains = new java.util.ArrayList<>();
+        List<Element> organizations = Hl7v3Xml.children(parameters, "otherIDsScopingOrganization");
+        for (int i = 0; i < organizations.size(); i++) {
+            String domain = attribute(child(organizations.get(i), "value"), "root");
+            if (domain == null || !registry.knowsDomain(domain)) {
+                throw Hl7v3Refusal.error(ErrorCode.UNKNOWN_KEY_IDENTIFIER, "unknown identifier domain",
+                        "/controlActProcess/queryByParameter/parameterList/otherIDsScopingOrganization[" + (i + 1)
+                                + "]/value");
+            }
+            domains.add(domain);
+        }
+        return domains;
+    }
+
+    /** The patient with only the local identifiers of {@code domains} (the INS stays). */
+    private static Patient restricted(Patient patient, List<String> domains) {
+        return new Patient(patient.ins(), patient.localIds().stream().filter(id -> domains.contains(id.authority()))
+                .toList(), patient.traits(), patient.telecoms(), patient.dmp(), patient.updatedAt());
     }
 
     private static int limit(Element query) {

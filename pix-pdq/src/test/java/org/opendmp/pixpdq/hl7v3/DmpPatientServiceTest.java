@@ -157,4 +157,39 @@ class DmpPatientServiceTest {
         assertThat(value(reply, "string(//hl7:queryAck/hl7:resultTotalQuantity/@value)")).isEqualTo("1");
         assertThat(value(reply, "count(//hl7:controlActProcess/hl7:queryByParameter)")).isEqualTo("1");
     }
+
+    private static final String BY_NAME = "<livingSubjectName><value><family>ENCHAINE</family></value>"
+            + "<semanticsText>LivingSubject.name</semanticsText></livingSubjectName>";
+
+    private static String scopedTo(String domain) {
+        return "<otherIDsScopingOrganization><value root=\"" + domain + "\"/>"
+                + "<semanticsText>OtherIDs.scopingOrganization.id</semanticsText></otherIDsScopingOrganization>";
+    }
+
+    @Test
+    void pdqWithAnUnknownOtherIdsDomainIsAe204AtThatParameter() {
+        service.handle(TestMessages.creation(NIR_1, false, false).element());
+
+        Hl7v3Reply reply = service.handle(TestMessages.of("iti47-query.xml")
+                .with("parameters", BY_NAME + scopedTo("1.2.250.1.999.404")).element());
+
+        assertThat(value(reply, "string(/hl7:PRPA_IN201306UV02/hl7:acknowledgement/hl7:typeCode/@code)")).isEqualTo("AE");
+        assertThat(detailCode(reply)).isEqualTo("204");
+        assertThat(queryResponse(reply)).isEqualTo("AE");
+        assertThat(value(reply, "count(//hl7:subject1)")).isEqualTo("0");
+    }
+
+    @Test
+    void pdqWithOtherIdsDomainsReturnsTheInsAndOnlyThoseDomainsIdentifiers() {
+        service.handle(TestMessages.creation(NIR_1, false, false).element());
+        registry.feed(java.util.List.of(INS, new PatientId("IPP-1", "1.2.250.1.999.5.1"),
+                new PatientId("C-2", "1.2.250.1.999.5.2")), registry.find(INS).orElseThrow().traits(), java.util.List.of());
+
+        Hl7v3Reply reply = service.handle(TestMessages.of("iti47-query.xml")
+                .with("parameters", BY_NAME + scopedTo("1.2.250.1.999.5.2")).element());
+
+        assertThat(value(reply, "string(/hl7:PRPA_IN201306UV02/hl7:acknowledgement/hl7:typeCode/@code)")).isEqualTo("AA");
+        assertThat(value(reply, "count(//hl7:subject1/hl7:patient/hl7:id)")).isEqualTo("2");
+        assertThat(value(reply, "string(//hl7:subject1/hl7:patient/hl7:id[2]/@extension)")).isEqualTo("C-2");
+    }
 }
