@@ -91,13 +91,10 @@ public final class QueryContext {
         args.addAll(ends);
         String columns = "uuid, patient_id, source_uuid, target_uuid, status" + (leafClass ? ", ebrim" : "");
         List<Row> rows = new ArrayList<>();
-        // Both ends among the objects: one index probe per source, the target filtered on the
-        // fetched rows (an OR of the two columns would probe both indexes and fetch rows with
-        // only one end among them, to drop them).
-        jdbc.query("SELECT " + columns + " FROM association WHERE source_uuid IN (" + in + ") AND target_uuid IN ("
+        jdbc.query("SELECT " + columns + " FROM association WHERE source_uuid IN (" + in + ") OR target_uuid IN ("
                 + in + ") ORDER BY uuid", rs -> {
                     boolean hidden = metadataLevel == 1 && XdsVocabulary.STATUS_DEPRECATED.equals(rs.getString(5));
-                    if (!hidden) {
+                    if (!hidden && ends.contains(rs.getString(3)) && ends.contains(rs.getString(4))) {
                         rows.add(new Row(rs.getString(1), rs.getString(2), leafClass ? rs.getString(6) : null));
                     }
                 }, args.toArray());
