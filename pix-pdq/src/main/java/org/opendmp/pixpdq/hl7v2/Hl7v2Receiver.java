@@ -63,6 +63,15 @@ public final class Hl7v2Receiver {
         this.transactions = Map.copyOf(byEvent);
     }
 
+    /** The exception types of a failure, outermost first: database messages may quote patient data, types never do. */
+    private static String causes(Throwable failure) {
+        StringBuilder chain = new StringBuilder();
+        for (Throwable t = failure; t != null && chain.length() < 1000; t = t.getCause()) {
+            chain.append(chain.length() == 0 ? "" : " <- ").append(t.getClass().getName());
+        }
+        return chain.toString();
+    }
+
     /** The names of the transactions served, for the startup report. */
     public static List<String> transactions() {
         return List.of("ITI-8", "ITI-9", "ITI-21");
@@ -87,7 +96,7 @@ public final class Hl7v2Receiver {
             String incident = UUID.randomUUID().toString();
             LOG.error("HL7v2 message {} failed, incident {}: {}", raw == null ? "?" : raw.controlId(), incident,
                     unexpected.getClass().getName());
-            LOG.debug("incident {}", incident, unexpected);
+            LOG.debug("incident {}: {}", incident, causes(unexpected));
             return rejectRaw(raw, Hl7Errors.error(ErrorCode.APPLICATION_INTERNAL_ERROR, new Location(),
                     "internal error, incident " + incident));
         }

@@ -48,14 +48,19 @@ record RawMessage(String text, List<String> segments, String[] msh) {
         }
     }
 
-    /** The text of a received frame in the character set MSH-18 names (ISO 8859-1 or UTF-8; ASCII by default). */
+    /**
+     * The character set MSH-18 names (HL7 table 0211): UNICODE UTF-8, 8859/1, 8859/15 (French
+     * senders use it for Œ and œ); ASCII, the default, is read as ISO 8859-1, its superset.
+     */
     static Charset charsetOf(byte[] frame) {
         String latin = new String(frame, 0, Math.min(frame.length, 1024), StandardCharsets.ISO_8859_1);
         String header = latin.split("[\r\n]", 2)[0];
         String[] fields = header.split("\\|", -1);
-        String msh18 = fields.length > 17 ? fields[17].trim() : "";
-        return msh18.toUpperCase().contains("UTF-8") || msh18.equalsIgnoreCase("UNICODE")
-                ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
+        String msh18 = fields.length > 17 ? fields[17].trim().toUpperCase(java.util.Locale.ROOT) : "";
+        if (msh18.contains("UTF-8") || msh18.equals("UNICODE")) {
+            return StandardCharsets.UTF_8;
+        }
+        return msh18.equals("8859/15") ? Charset.forName("ISO-8859-15") : StandardCharsets.ISO_8859_1;
     }
 
     /** MSH field {@code n} ({@code n >= 1}), empty when absent. */

@@ -112,10 +112,14 @@ public class PatientRegistry implements PatientDirectory {
     }
 
     /**
-     * Patient identity merge (ITI-8 A40, ITI-44 merge): {@code subsumed} is retired. When it is a
-     * local identifier of the surviving patient, the cross-reference goes; when it names another
-     * patient, that patient's local identifiers and DMP records move to the surviving one (merge
-     * listeners, same transaction) and its INS is no longer accepted.
+     * Patient identity merge (ITI-8 A40, ITI-44 merge): {@code subsumed} is retired.
+     * <ul>
+     * <li>A local identifier (a facility's IPP): only its cross-reference goes, whichever patient
+     * it named. A facility merging two of its own records does not merge two national identities:
+     * an INS and its DMP move only when the subsumed identifier is that INS.</li>
+     * <li>An INS: that patient's local identifiers and DMP records move to the surviving one
+     * (merge listeners, same transaction) and its INS is no longer accepted.</li>
+     * </ul>
      *
      * @param surviving the surviving patient's identifiers (the INS, or a local identifier known to the registry)
      * @param subsumed  the identifier merged away (MRG-1, the ITI-44 replacement-of id)
@@ -127,22 +131,20 @@ public class PatientRegistry implements PatientDirectory {
             Identifiers ids = knownIdentifiers(surviving);
             Patient survivor = active(store.byIns(ids.ins(), true)
                     .orElseThrow(() -> unknown("the surviving patient is unknown")));
-            PatientId subsumedIns = subsumed.isIns() ? checkedIns(subsumed)
-                    : store.insOfLocalId(subsumed).map(PatientRegistry::parseCanonical)
-                            .orElseThrow(() -> unknown("the subsumed identifier is unknown"));
-            PatientStore.Row subsumedRow = store.byIns(subsumedIns, true)
-                    .orElseThrow(() -> unknown("the subsumed identifier is unknown"));
-            if (subsumedRow.mergedInto() != null) {
-                throw unknown("the subsumed patient was already merged");
-            }
-            if (subsumedIns.equals(survivor.ins())) {
-                if (subsumed.isIns()) {
-                    throw new PatientRegistryException(INVALID_IDENTIFIER, "a patient cannot be merged into itself");
+            if (!subsumed.isIns()) {
+                if (store.insOfLocalId(subsumed).isEmpty()) {
+                    throw unknown("the subsumed identifier is unknown");
                 }
                 store.deleteLocalId(subsumed);
             } else {
-                if (!subsumed.isIns()) {
-                    store.deleteLocalId(subsumed);
+                PatientId subsumedIns = checkedIns(subsumed);
+                if (subsumedIns.equals(survivor.ins())) {
+                    throw new PatientRegistryException(INVALID_IDENTIFIER, "a patient cannot be merged into itself");
+                }
+                PatientStore.Row subsumedRow = store.byIns(subsumedIns, true)
+                        .orElseThrow(() -> unknown("the subsumed identifier is unknown"));
+                if (subsumedRow.mergedInto() != null) {
+                    throw unknown("the subsumed patient was already merged");
                 }
                 store.moveLocalIds(subsumedIns, survivor.ins());
                 store.markMerged(subsumedIns, survivor.ins(), now());
@@ -150,7 +152,7 @@ public class PatientRegistry implements PatientDirectory {
                     listener.merged(subsumedIns, survivor.ins());
                 }
             }
-            addLocalIds(survivor, ids.localIds());
+            addLocalIds(survivor, ids.localIds().stream().filter(id -> !id.equals(subsumed)).toList());
             return find(survivor.ins()).orElseThrow();
         });
     }
@@ -163,7 +165,7 @@ public class PatientRegistry implements PatientDirectory {
     public Patient create(List<PatientId> identifiers, IdentityTraits traits, List<Telecom> telecoms, Dmp choices) {
         Identifiers ids = identifiers(identifiers);
         checkTraits(traits);
-        return inTransaction(() -> {
+        return retryingDuplicateKey(() -> inTransaction(() -> {
             Optional<PatientStore.Row> existing = store.byIns(ids.ins(), true);
             if (existing.isPresent()) {
                 Patient patient = active(existing.get());
@@ -173,10 +175,11 @@ public class PatientRegistry implements PatientDirectory {
             }
             checkLocalIdsFree(ids.localIds(), ids.ins());
             Dmp dmp = Dmp.open(choices.consent(), choices.oppositionBrisDeGlace(), choices.oppositionCentre15());
-            store.insert(withLocalIds(new Patient(ids.ins(), List.of(), traits, telecoms, dmp, now()), ids.localIds()),
-                    now());
-            return find(ids.ins()).orElseThrow();
-        });
+            Instant now = now();
+            Patient patient = new Patient(ids.ins(), ids.localIds(), traits, telecoms, dmp, now);
+            store.insert(patient, now);
+            return patient;
+        }));
     }
 
     /** DMP closure (TD1.4): the DMP keeps its documents and accepts no new ones. */
@@ -243,15 +246,14 @@ public class PatientRegistry implements PatientDirectory {
     /** What the document registry needs to know of a patient identifier before accepting documents for it. */
     @Override
     public PatientStatus status(PatientId identifier) {
-        Optional<PatientStore.Row> row = identifier.isIns() ? store.byIns(identifier, false)
-                : store.insOfLocalId(identifier).flatMap(ins -> store.byPatientId(ins, false));
+        Optional<String[]> row = store.statusOf(identifier);
         if (row.isEmpty()) {
             return PatientStatus.UNKNOWN;
         }
-        if (row.get().mergedInto() != null) {
+        if (row.get()[1] != null) {
             return PatientStatus.MERGED;
         }
-        return row.get().patient().dmp().isOpen() ? PatientStatus.OPEN : PatientStatus.CLOSED;
+        return Dmp.Status.valueOf(row.get()[0]) == Dmp.Status.OPEN ? PatientStatus.OPEN : PatientStatus.CLOSED;
     }
 
     /**
@@ -396,11 +398,6 @@ public class PatientRegistry implements PatientDirectory {
             throw unknown("this patient was merged into another");
         }
         return row.patient();
-    }
-
-    private static Patient withLocalIds(Patient patient, List<PatientId> localIds) {
-        return new Patient(patient.ins(), localIds, patient.traits(), patient.telecoms(), patient.dmp(),
-                patient.updatedAt());
     }
 
     /** The INS of a canonical {@code id^^^&oid&ISO} as stored (INS numbers need no escaping). */

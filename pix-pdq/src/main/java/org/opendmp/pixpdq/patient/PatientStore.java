@@ -28,6 +28,8 @@ final class PatientStore {
             + " birth_date, birth_place_code, dmp_status, closed_at, closure_reason, consent, opposition_bris_de_glace,"
             + " opposition_centre_15, merged_into, updated_at";
     private static final String GIVEN_NAME_SEPARATOR = " ";
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}");
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
     private final JdbcTemplate jdbc;
 
@@ -49,6 +51,18 @@ final class PatientStore {
     }
 
     /** Whether any local identifier has this assigning authority. */
+    /** The DMP status and {@code merged_into} of the patient an identifier names (INS or local), in one query. */
+    Optional<String[]> statusOf(PatientId identifier) {
+        List<String[]> rows = identifier.isIns()
+                ? jdbc.query("SELECT dmp_status, merged_into FROM patient WHERE patient_id = ?",
+                        (rs, n) -> new String[] {rs.getString(1), rs.getString(2)}, identifier.canonical())
+                : jdbc.query("SELECT p.dmp_status, p.merged_into FROM patient p JOIN patient_identifier i"
+                                + " ON i.patient_id = p.patient_id WHERE i.authority = ? AND i.id = ?",
+                        (rs, n) -> new String[] {rs.getString(1), rs.getString(2)}, identifier.authority(),
+                        identifier.id());
+        return rows.stream().findFirst();
+    }
+
     /** The INS (canonical) each already cross-referenced identifier of {@code localIds} belongs to, in one query. */
     Map<PatientId, String> ownersOf(List<PatientId> localIds) {
         Map<PatientId, String> owners = new HashMap<>();
@@ -201,8 +215,8 @@ final class PatientStore {
         if (name == null) {
             return null;
         }
-        String unaccented = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return unaccented.toUpperCase(Locale.ROOT).trim().replaceAll("\\s+", " ");
+        String unaccented = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
+        return SPACES.matcher(unaccented.toUpperCase(Locale.ROOT).trim()).replaceAll(" ");
     }
 
     private List<Row> rows(String sql, Object... args) {

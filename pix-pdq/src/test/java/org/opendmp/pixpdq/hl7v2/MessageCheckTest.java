@@ -92,4 +92,19 @@ class MessageCheckTest {
         assertThat(test.registry.search(new org.opendmp.pixpdq.patient.PatientQuery("HELENE", null, null, null,
                 null, null), 0, 10)).singleElement().satisfies(p -> assertThat(p.traits().birthName()).isEqualTo("HÉLÈNE"));
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void readsIso885915WhenMsh18SaysSoSoThatOeLigaturesSurvive(TestDatabase database) {
+        TestReceiver test = new TestReceiver(database);
+        String message = adt("A01", "2.5", ins(newNir()), "C\u0152URDEROI^CHLO\u00C9^^^^^L", "19800101", "F")
+                .replace("8859/1", "8859/15");
+
+        byte[] answer = test.receiver.receive(message.getBytes(java.nio.charset.Charset.forName("ISO-8859-15")));
+
+        assertThat(new Reply(new String(answer, java.nio.charset.Charset.forName("ISO-8859-15"))).ackCode()).isEqualTo("AA");
+        assertThat(test.registry.search(new org.opendmp.pixpdq.patient.PatientQuery("C\u0152URDEROI", null, null, null,
+                null, null), 0, 10)).singleElement()
+                .satisfies(p -> assertThat(p.traits().birthName()).isEqualTo("C\u0152URDEROI"));
+    }
 }

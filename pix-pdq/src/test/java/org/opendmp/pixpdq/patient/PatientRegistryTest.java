@@ -188,7 +188,7 @@ class PatientRegistryTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
-    @DisplayName("Merge by a subsumed local identifier (MRG-1 an IPP): the identifier is retired; the patients merge when it named another")
+    @DisplayName("Merge by a subsumed local identifier (MRG-1 an IPP): only that cross-reference goes; two INS never merge through a facility's IPP")
     void mergeByLocalIdentifier(TestDatabase database) {
         start(database);
         feed(INS_A, new PatientId("IPP-1", HOSPITAL), new PatientId("IPP-9", HOSPITAL));
@@ -196,11 +196,12 @@ class PatientRegistryTest {
         assertThat(registry.find(INS_A).orElseThrow().localIds()).containsExactly(new PatientId("IPP-1", HOSPITAL));
         assertThat(merges).isEmpty();
 
-        feed(INS_B, new PatientId("IPP-2", HOSPITAL));
+        feed(INS_B, new PatientId("IPP-2", HOSPITAL), new PatientId("C-2", CLINIC));
         registry.merge(List.of(INS_A, new PatientId("IPP-1", HOSPITAL)), new PatientId("IPP-2", HOSPITAL));
-        assertThat(registry.status(INS_B)).isEqualTo(PatientStatus.MERGED);
+        assertThat(registry.status(INS_B)).isEqualTo(PatientStatus.OPEN);
         assertThat(registry.find(new PatientId("IPP-2", HOSPITAL))).isEmpty();
-        assertThat(merges).hasSize(1);
+        assertThat(registry.find(INS_B).orElseThrow().localIds()).containsExactly(new PatientId("C-2", CLINIC));
+        assertThat(merges).isEmpty();
     }
 
     @ParameterizedTest

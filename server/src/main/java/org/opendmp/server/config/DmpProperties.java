@@ -51,9 +51,6 @@ public record DmpProperties(
     }
 
     /**
-     * @param acceptedPatientAuthorities assigning authorities (OIDs) of the patient ids documents may be
-     *                                   registered for (the INS OIDs); the patient must also be known to the
-     *                                   patient registry with an open DMP
      * @param maxQueryResults            the most objects one stored query may return (XDSTooManyResults beyond)
      * @param affinityDomain             the shipped value set profile codes are checked against: {@code dmp}
      *                                   (the French DMP's) or {@code ihe-test} (any well-formed code)
@@ -61,8 +58,6 @@ public record DmpProperties(
      *                                   same name (docs/AFFINITY-DOMAIN.md); none when not set
      */
     public record Registry(
-            @DefaultValue({"1.2.250.1.213.1.4.8", "1.2.250.1.213.1.4.9", "1.2.250.1.213.1.4.10", "1.2.250.1.213.1.4.11"})
-            List<String> acceptedPatientAuthorities,
             @DefaultValue("5000") int maxQueryResults,
             @DefaultValue("dmp") String affinityDomain,
             Path affinityDomainDir) {

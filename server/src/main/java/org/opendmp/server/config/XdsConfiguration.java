@@ -1,7 +1,6 @@
 package org.opendmp.server.config;
 
 import java.time.Clock;
-import java.util.HashSet;
 import org.opendmp.registry.affinity.AffinityDomain;
 import org.opendmp.registry.ebrim.EbrimXml;
 import org.opendmp.registry.ebrim.SubmissionReader;
@@ -44,8 +43,8 @@ public class XdsConfiguration {
     }
 
     @Bean
-    public PatientIdPolicy patientIdPolicy(DmpProperties properties, PatientRegistry patientRegistry) {
-        return new PatientIdPolicy(new HashSet<>(properties.registry().acceptedPatientAuthorities()), patientRegistry);
+    public PatientIdPolicy patientIdPolicy(PatientRegistry patientRegistry) {
+        return new PatientIdPolicy(patientRegistry.insAuthorities(), patientRegistry);
     }
 
     @Bean

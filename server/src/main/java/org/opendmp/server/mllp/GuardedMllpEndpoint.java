@@ -46,10 +46,17 @@ final class GuardedMllpEndpoint extends MllpEndpoint {
     /** The MLLP server consumer whose first-frame reads close their connection on any failure. */
     private static final class GuardedConsumer extends MllpTcpServerConsumer {
 
-        private final ExecutorService firstFrames = Executors.newCachedThreadPool();
+        /**
+         * Reads first frames (TLS handshake included) on at most maxConcurrentConsumers threads:
+         * beyond that a new connection is reset at once rather than given a thread of its own.
+         */
+        private final ExecutorService firstFrames;
 
         GuardedConsumer(MllpEndpoint endpoint, Processor processor) {
             super(endpoint, processor);
+            int limit = Math.max(1, endpoint.getConfiguration().getMaxConcurrentConsumers());
+            firstFrames = new java.util.concurrent.ThreadPoolExecutor(0, limit, 60, java.util.concurrent.TimeUnit.SECONDS,
+                    new java.util.concurrent.SynchronousQueue<>());
         }
 
         @Override
