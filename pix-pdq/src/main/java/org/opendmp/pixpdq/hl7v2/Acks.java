@@ -48,6 +48,7 @@ final class Acks {
         Terser.set(msh, 7, 0, 1, 1, ZonedDateTime.now(ZoneId.of("Europe/Paris")).format(TS));
         Terser.set(msh, 9, 0, 1, 1, "ACK");
         Terser.set(msh, 9, 0, 2, 1, Terser.get(requestHeader, 9, 0, 2, 1));
+        Terser.set(msh, 9, 0, 3, 1, "ACK");
         Terser.set(msh, 10, 0, 1, 1, new ControlIds().getID());
         Terser.set(msh, 11, 0, 1, 1, Terser.get(requestHeader, 11, 0, 1, 1));
         Terser.set(msh, 12, 0, 1, 1, v231 ? "2.3.1" : "2.5");
