@@ -246,7 +246,15 @@ public class PatientRegistry implements PatientDirectory {
     /** What the document registry needs to know of a patient identifier before accepting documents for it. */
     @Override
     public PatientStatus status(PatientId identifier) {
-        Optional<String[]> row = store.statusOf(identifier);
+        return status(store.statusOf(identifier, false));
+    }
+
+    @Override
+    public PatientStatus lockedStatus(PatientId identifier) {
+        return status(store.statusOf(identifier, true));
+    }
+
+    private static PatientStatus status(Optional<String[]> row) {
         if (row.isEmpty()) {
             return PatientStatus.UNKNOWN;
         }

@@ -52,12 +52,14 @@ final class PatientStore {
 
     /** Whether any local identifier has this assigning authority. */
     /** The DMP status and {@code merged_into} of the patient an identifier names (INS or local), in one query. */
-    Optional<String[]> statusOf(PatientId identifier) {
+    Optional<String[]> statusOf(PatientId identifier, boolean forUpdate) {
         List<String[]> rows = identifier.isIns()
-                ? jdbc.query("SELECT dmp_status, merged_into FROM patient WHERE patient_id = ?",
+                ? jdbc.query("SELECT dmp_status, merged_into FROM patient WHERE patient_id = ?"
+                                + (forUpdate ? " FOR UPDATE" : ""),
                         (rs, n) -> new String[] {rs.getString(1), rs.getString(2)}, identifier.canonical())
                 : jdbc.query("SELECT p.dmp_status, p.merged_into FROM patient p JOIN patient_identifier i"
-                                + " ON i.patient_id = p.patient_id WHERE i.authority = ? AND i.id = ?",
+                                + " ON i.patient_id = p.patient_id WHERE i.authority = ? AND i.id = ?"
+                                + (forUpdate ? " FOR UPDATE" : ""),
                         (rs, n) -> new String[] {rs.getString(1), rs.getString(2)}, identifier.authority(),
                         identifier.id());
         return rows.stream().findFirst();

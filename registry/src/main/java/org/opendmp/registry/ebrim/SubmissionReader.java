@@ -69,6 +69,11 @@ public final class SubmissionReader {
         this(patientIds, AffinityDomain.iheTest());
     }
 
+    /** The patient id policy submissions are read with (registrations re-check it in their transaction). */
+    public PatientIdPolicy patientIds() {
+        return patientIds;
+    }
+
     public SubmissionReader(PatientIdPolicy patientIds, AffinityDomain affinityDomain) {
         this.patientIds = patientIds;
         this.affinityDomain = affinityDomain;

@@ -56,7 +56,19 @@ public final class PatientIdPolicy {
                 throw unknown(attribute + ": not a valid INS (" + reason + ")");
             });
         }
-        PatientStatus status = patients.status(new PatientId(patientId.id(), patientId.oid()));
+        return checkStatus(patientId, attribute, patients.status(new PatientId(patientId.id(), patientId.oid())));
+    }
+
+    /**
+     * Checks again, inside the registration's transaction and with the patient's row locked, that
+     * documents may still be registered for {@code patientId}: a merge or closure that committed
+     * since {@link #check} is seen, and one that starts now waits for the registration.
+     */
+    public void recheckLocked(Cx patientId, String attribute) {
+        checkStatus(patientId, attribute, patients.lockedStatus(new PatientId(patientId.id(), patientId.oid())));
+    }
+
+    private static Cx checkStatus(Cx patientId, String attribute, PatientStatus status) {
         switch (status) {
             case OPEN -> {
                 return patientId;

@@ -56,6 +56,7 @@ public class RegisterDocumentSet {
     public Submission register(RegistryObjectListType metadata) {
         Submission submitted = reader.read(metadata);
         return transactions.execute(tx -> {
+            reader.patientIds().recheckLocked(submitted.submissionSet().patientId(), "XDSSubmissionSet.patientId");
             List<DocumentEntry> firstRegistrations = checkUniqueIds(submitted);
             checkAssociations(submitted);
             claimUniqueIds(firstRegistrations);

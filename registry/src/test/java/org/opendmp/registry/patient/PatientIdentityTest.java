@@ -153,4 +153,41 @@ class PatientIdentityTest {
         assertThat(registry.snapshot(Submissions.patient(subsumed))).isEmpty();
         assertRefused(subsumed, "merged into another");
     }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    @DisplayName("A registration holds its patient's row: a merge waits for it to commit, then moves what it registered")
+    void mergeWaitsForARegistrationInProgress(TestDatabase database) throws Exception {
+        start(database);
+        String surviving = knownPatient();
+        String subsumed = knownPatient();
+        PatientIdPolicy policy = new PatientIdPolicy(Set.of(InsOids.NIR_TEST), patients);
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(registry.dataSource()));
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<?> registration = threads.submit(() -> transaction.executeWithoutResult(tx -> {
+                policy.recheckLocked(new org.opendmp.registry.hl7.Cx(subsumed, InsOids.NIR_TEST), "patientId");
+                locked.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            locked.await();
+            java.util.concurrent.Future<?> merge = threads.submit(() -> patients.merge(
+                    List.of(new PatientId(surviving, InsOids.NIR_TEST)), new PatientId(subsumed, InsOids.NIR_TEST)));
+            Thread.sleep(300);
+            assertThat(merge.isDone()).as("the merge waits for the registration's lock").isFalse();
+            release.countDown();
+            registration.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            merge.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+        assertRefused(subsumed, "merged into another");
+    }
 }
