@@ -86,6 +86,7 @@ public class UpdateDocumentSet {
         Submission submission = request.submission();
         checkOperations(submission, request.statusChanges());
         return transactions.execute(tx -> {
+            reader.patientIds().recheckLocked(submission.submissionSet().patientId(), "XDSSubmissionSet.patientId");
             checkSubmissionSet(submission);
             String now = DTM.format(clock.instant());
             List<NewVersion> newVersions = new ArrayList<>();
