@@ -31,7 +31,6 @@ import org.opendmp.pixpdq.patient.Telecom;
 final class PidReader {
 
     private static final Pattern BIRTH_DATE = Pattern.compile("\\d{8}.*");
-    private static final Pattern BIRTH_PLACE = Pattern.compile("[0-9][0-9AB][0-9]{3}");
 
     private final Segment pid;
 
@@ -153,7 +152,7 @@ final class PidReader {
         for (int rep = 0; rep < pid.getField(11).length; rep++) {
             if ("BDL".equals(Terser.get(pid, 11, rep, 7, 1))) {
                 String code = emptyToNull(Terser.get(pid, 11, rep, 9, 1));
-                if (code != null && !BIRTH_PLACE.matcher(code).matches()) {
+                if (code != null && !IdentityTraits.isBirthPlaceCode(code)) {
                     throw Hl7Errors.error(ErrorCode.DATA_TYPE_ERROR, Hl7Errors.component("PID", 11, rep + 1, 9),
                             "the birthplace (PID-11 type BDL, XAD.9) must be a 5-character INSEE code");
                 }

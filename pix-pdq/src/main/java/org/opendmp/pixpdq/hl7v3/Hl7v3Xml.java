@@ -47,6 +47,9 @@ public final class Hl7v3Xml {
         }
     }
 
+    /** Stateless, shared: creates empty documents, parses nothing. */
+    private static final org.w3c.dom.DOMImplementation DOM = newBuilder().getDOMImplementation();
+
     public static DocumentBuilder newBuilder() {
         try {
             return FACTORY.newDocumentBuilder();
@@ -55,8 +58,9 @@ public final class Hl7v3Xml {
         }
     }
 
+    /** A new empty document for an answer, without a parser per answer. */
     public static Document newDocument() {
-        return newBuilder().newDocument();
+        return DOM.createDocument(null, null, null);
     }
 
     // ------------------------------------------------------------------ reading

@@ -3,6 +3,7 @@ package org.opendmp.pixpdq.patient;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The strict identity traits of the INS: birth name, first names (in order), sex, birth date
@@ -18,6 +19,13 @@ import java.util.Objects;
  */
 public record IdentityTraits(String birthName, String usedName, List<String> givenNames, Sex sex,
                              LocalDate birthDate, String birthPlaceCode) {
+
+    private static final Pattern BIRTH_PLACE_CODE = Pattern.compile("[0-9][0-9AB][0-9]{3}");
+
+    /** Whether {@code code} has the form of an INSEE place code: 5 characters, Corsica's 2A/2B included. */
+    public static boolean isBirthPlaceCode(String code) {
+        return code != null && BIRTH_PLACE_CODE.matcher(code).matches();
+    }
 
     public IdentityTraits {
         Objects.requireNonNull(birthName, "birthName");

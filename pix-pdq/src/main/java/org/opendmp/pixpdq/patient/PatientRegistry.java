@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.opendmp.pixpdq.ins.InsNumber;
 import org.opendmp.pixpdq.ins.InsOids;
 import org.springframework.dao.DuplicateKeyException;
@@ -40,7 +39,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class PatientRegistry implements PatientDirectory {
 
-    private static final Pattern BIRTH_PLACE = Pattern.compile("[0-9][0-9AB][0-9]{3}");
     private static final int MAX_ID_LENGTH = 128;
 
     private final PatientStore store;
@@ -239,7 +237,7 @@ public class PatientRegistry implements PatientDirectory {
      */
     public Optional<Patient> find(PatientId identifier) {
         Optional<PatientStore.Row> row = identifier.isIns() ? store.byIns(identifier, false)
-                : store.insOfLocalId(identifier).flatMap(ins -> store.byPatientId(ins, false));
+                : store.insOfLocalId(identifier).flatMap(ins -> store.byPatientId(ins));
         return row.filter(r -> r.mergedInto() == null).map(PatientStore.Row::patient);
     }
 
@@ -396,7 +394,7 @@ public class PatientRegistry implements PatientDirectory {
         if (traits.birthName().isBlank()) {
             throw new PatientRegistryException(INVALID_TRAIT, "the birth name is required");
         }
-        if (traits.birthPlaceCode() != null && !BIRTH_PLACE.matcher(traits.birthPlaceCode()).matches()) {
+        if (traits.birthPlaceCode() != null && !IdentityTraits.isBirthPlaceCode(traits.birthPlaceCode())) {
             throw new PatientRegistryException(INVALID_TRAIT, "the birthplace must be a 5-character INSEE code");
         }
     }

@@ -44,13 +44,11 @@ final class PatientStore {
     }
 
     /** The INS a local identifier is cross-referenced to. */
-    /** Whether some local identifier was issued by this assigning authority. */
     Optional<String> insOfLocalId(PatientId localId) {
         return jdbc.query("SELECT patient_id FROM patient_identifier WHERE authority = ? AND id = ?",
                 (rs, n) -> rs.getString(1), localId.authority(), localId.id()).stream().findFirst();
     }
 
-    /** Whether any local identifier has this assigning authority. */
     /** The DMP status and {@code merged_into} of the patient an identifier names (INS or local), in one query. */
     Optional<String[]> statusOf(PatientId identifier, boolean forUpdate) {
         List<String[]> rows = identifier.isIns()
@@ -85,14 +83,14 @@ final class PatientStore {
         return owners;
     }
 
+    /** Whether any local identifier has this assigning authority. */
     boolean hasLocalAuthority(String authority) {
         return !jdbc.query("SELECT 1 FROM patient_identifier WHERE authority = ? FETCH FIRST 1 ROWS ONLY",
                 (rs, n) -> 1, authority).isEmpty();
     }
 
-    Optional<Row> byPatientId(String patientId, boolean forUpdate) {
-        return rows("SELECT " + COLUMNS + " FROM patient WHERE patient_id = ?" + (forUpdate ? " FOR UPDATE" : ""),
-                patientId).stream().findFirst();
+    Optional<Row> byPatientId(String patientId) {
+        return rows("SELECT " + COLUMNS + " FROM patient WHERE patient_id = ?", patientId).stream().findFirst();
     }
 
     void insert(Patient patient, Instant now) {
