@@ -4,8 +4,8 @@ import java.util.Set;
 
 /**
  * What the access rules need to know about one DocumentEntry: whose it is, what kind of document, how
- * confidential, who wrote it and where, and its status. Codes are given as {@code code^^^scheme} would be
- * too long to compare, so each coded value is the bare code and its scheme separately where it matters.
+ * confidential, who wrote it and where, and its status. Coded values are bare codes; the typeCode also
+ * carries its scheme, as LOINC and TRE_A05 codes share the attribute.
  *
  * @param entryUuid            the entry's {@code urn:uuid:} id
  * @param uniqueId             the document's uniqueId
