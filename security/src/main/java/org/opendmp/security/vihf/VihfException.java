@@ -40,7 +40,7 @@ public final class VihfException extends Exception {
     private final Reason reason;
     private final String attribute;
 
-    VihfException(Reason reason, String message) {
+    public VihfException(Reason reason, String message) {
         this(reason, null, message, null);
     }
 

@@ -18,6 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param repository repository identity
  * @param soap       limits on SOAP messages
  * @param mllp       the HL7v2 listener (MLLP over TLS)
+ * @param vihf       VIHF assertion checking
  */
 @ConfigurationProperties("dmp")
 public record DmpProperties(
@@ -27,7 +28,8 @@ public record DmpProperties(
         @DefaultValue Registry registry,
         @DefaultValue Repository repository,
         @DefaultValue Soap soap,
-        @DefaultValue Mllp mllp) {
+        @DefaultValue Mllp mllp,
+        @DefaultValue Vihf vihf) {
 
     /**
      * @param keyStore       PKCS#12 holding the server key and certificate chain
@@ -90,6 +92,24 @@ public record DmpProperties(
             @DefaultValue("50") int maxConnections,
             @DefaultValue("1000") int pdqContinuations,
             @DefaultValue("10m") Duration pdqContinuationTtl) {
+    }
+
+    /**
+     * @param required             whether requests to the registry, repository, patients and habilitations
+     *                             services must carry a VIHF; when false, a request without one is served
+     *                             without access rules (plain IHE test setups) and one with it is still checked
+     * @param cardTrustAnchors     PEM file of the CAs of professional cards (DIRECTE); with
+     *                             {@code facilityTrustAnchors}, replaces the development VIHF PKI
+     * @param facilityTrustAnchors PEM file of the CAs of facility certificates (INDIRECTE, INDIRECTE_RENFORCEE)
+     * @param clockSkew            tolerance on the assertion's times
+     * @param maxAge               how long after its IssueInstant an assertion without Conditions is accepted
+     */
+    public record Vihf(
+            @DefaultValue("true") boolean required,
+            Path cardTrustAnchors,
+            Path facilityTrustAnchors,
+            @DefaultValue("5m") Duration clockSkew,
+            @DefaultValue("2h") Duration maxAge) {
     }
 
     public Path pkiDir() {

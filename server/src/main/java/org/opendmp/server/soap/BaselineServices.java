@@ -31,12 +31,14 @@ public class BaselineServices {
 
     @Bean
     public Endpoint baselineRegistryEndpoint(Bus bus) {
-        return SoapConfiguration.publish(bus, new EmptyRegistry(), "DocumentRegistry", "/baseline/registry", false);
+        return SoapConfiguration.publish(bus, new EmptyRegistry(), "DocumentRegistry", "/baseline/registry", false,
+                new SecurityHeaderInterceptor());
     }
 
     @Bean
     public Endpoint baselineRepositoryEndpoint(Bus bus) {
-        return SoapConfiguration.publish(bus, new EmptyRepository(), "DocumentRepository", "/baseline/repository", true);
+        return SoapConfiguration.publish(bus, new EmptyRepository(), "DocumentRepository", "/baseline/repository", true,
+                new SecurityHeaderInterceptor());
     }
 
     @WebService(targetNamespace = "urn:ihe:iti:xds-b:2007", serviceName = "DocumentRegistry_Service",

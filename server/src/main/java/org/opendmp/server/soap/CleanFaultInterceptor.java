@@ -41,6 +41,9 @@ final class CleanFaultInterceptor extends AbstractSoapInterceptor {
     }
 
     private static String reason(SoapMessage message, Fault fault) {
+        if (fault instanceof SecurityFault) {
+            return fault.getMessage();
+        }
         Message in = message.getExchange().getInMessage();
         Object request = in == null ? null : in.get(AbstractHTTPDestination.HTTP_REQUEST);
         if (request instanceof HttpServletRequest http && http.getAttribute(TOO_LARGE) != null) {

@@ -4,7 +4,9 @@ import jakarta.xml.ws.Endpoint;
 import java.util.HashMap;
 import java.util.Map;
 import javax.xml.namespace.QName;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.cxf.Bus;
+import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
 import org.apache.cxf.jaxws.EndpointImpl;
 import org.apache.cxf.ws.addressing.WSAddressingFeature;
 import org.opendmp.registry.ebrim.EbrimXml;
@@ -14,6 +16,7 @@ import org.opendmp.registry.submit.RegisterDocumentSet;
 import org.opendmp.registry.update.UpdateDocumentSet;
 import org.opendmp.repository.provide.ProvideAndRegisterDocumentSet;
 import org.opendmp.repository.remove.RemoveDocuments;
+import org.opendmp.security.vihf.VihfValidator;
 import org.opendmp.repository.retrieve.RetrieveDocumentSet;
 import org.opendmp.server.config.DmpProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -31,16 +34,28 @@ public class SoapConfiguration {
     static final String XDS_NS = "urn:ihe:iti:xds-b:2007";
 
     @Bean
+    public VihfMetrics vihfMetrics(MeterRegistry meters) {
+        return new VihfMetrics(meters);
+    }
+
+    /** The VIHF check shared by the registry, repository, patients and habilitations endpoints. */
+    @Bean
+    VihfInterceptor vihfInterceptor(VihfValidator validator, DmpProperties properties, VihfMetrics metrics) {
+        return new VihfInterceptor(validator, properties.vihf().required(), metrics);
+    }
+
+    @Bean
     public Endpoint registryEndpoint(Bus bus, RegisterDocumentSet register, StoredQueryService queries, EbrimXml ebrimXml,
-                                     UpdateDocumentSet update, RemoveMetadata removeMetadata) {
+                                     UpdateDocumentSet update, RemoveMetadata removeMetadata, VihfInterceptor vihf) {
         return publish(bus, new RegistryService(register, queries, ebrimXml, update, removeMetadata), "DocumentRegistry",
-                "/registry", false);
+                "/registry", false, vihf);
     }
 
     @Bean
     public Endpoint repositoryEndpoint(Bus bus, ProvideAndRegisterDocumentSet provide, RetrieveDocumentSet retrieve,
-                                       RemoveDocuments remove) {
-        return publish(bus, new RepositoryService(provide, retrieve, remove), "DocumentRepository", "/repository", true);
+                                       RemoveDocuments remove, VihfInterceptor vihf) {
+        return publish(bus, new RepositoryService(provide, retrieve, remove), "DocumentRepository", "/repository", true,
+                vihf);
     }
 
     @Bean
@@ -51,7 +66,9 @@ public class SoapConfiguration {
         return registration;
     }
 
-    static Endpoint publish(Bus bus, Object implementor, String actor, String path, boolean mtom) {
+    /** {@code security} handles the wsse:Security header: the VIHF check, or only declaring it understood. */
+    static Endpoint publish(Bus bus, Object implementor, String actor, String path, boolean mtom,
+                            AbstractSoapInterceptor security) {
         EndpointImpl endpoint = new EndpointImpl(bus, implementor);
         endpoint.setWsdlLocation("classpath:wsdl/xds-b.wsdl");
         endpoint.setServiceName(new QName(XDS_NS, actor + "_Service"));
@@ -63,7 +80,7 @@ public class SoapConfiguration {
         // (see DMP-CONTRACT.md) and the registry validates the metadata itself.
         properties.put("schema-validation-enabled", false);
         endpoint.setProperties(properties);
-        endpoint.getInInterceptors().add(new SecurityHeaderInterceptor());
+        endpoint.getInInterceptors().add(security);
         endpoint.getInInterceptors().add(new AddressingActionDispatchInterceptor());
         endpoint.getOutFaultInterceptors().add(new CleanFaultInterceptor());
         endpoint.getOutInterceptors().add(new StoredObjectsInterceptor());
