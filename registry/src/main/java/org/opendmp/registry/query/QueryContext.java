@@ -128,6 +128,7 @@ public final class QueryContext {
                 + " ORDER BY " + orderBy;
         int wanted = maxResults + 1 - returned;
         List<Row> visible = new ArrayList<>();
+        Set<String> read = new HashSet<>(); // a row registered meanwhile may shift the pages: read each once
         int offset = 0;
         int page = wanted;
         while (true) {
@@ -141,7 +142,7 @@ public final class QueryContext {
                 boolean shown = associations
                         ? !hiddenAmong.contains(candidate.source()) && !hiddenAmong.contains(candidate.target())
                         : !hiddenAmong.contains(candidate.row().uuid());
-                if (shown) {
+                if (shown && read.add(candidate.row().uuid())) {
                     visible.add(candidate.row());
                 }
             }
