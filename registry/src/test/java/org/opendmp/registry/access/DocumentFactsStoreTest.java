@@ -123,6 +123,8 @@ class DocumentFactsStoreTest {
         assertThat(found.get(v1Uuid).facts().confidentialityCodes()).containsExactly("N");
         assertThat(found.get(v1Uuid).latestVersion().entryUuid()).isEqualTo(v2Uuid);
         assertThat(found.get(v1Uuid).latestVersion().confidentialityCodes()).containsExactlyInAnyOrder("N", "MASQUE_PS");
+        assertThat(found.get(v1Uuid).latestVersion().authorInstitutionIds()).as("written for the ITI-57 version")
+                .containsExactly("1999999999");
         DocumentVisibility noMasque = facts -> !facts.confidentialityCodes().contains("MASQUE_PS");
         assertThat(found.get(v1Uuid).visibleTo(noMasque)).as("v1, masked by v2").isFalse();
         assertThat(found.get(v1Uuid).visibleTo(DocumentVisibility.ALL)).isTrue();
