@@ -7,7 +7,8 @@ import org.opendmp.registry.ebrim.XdsVocabulary;
 /**
  * GetSubmissionSets (ITI TF-2a 3.18.4.1.2.3.7.9): the SubmissionSets having one of the given
  * objects ($uuid: DocumentEntries, Folders or Associations) as a member, and the HasMember
- * Associations from those SubmissionSets to those objects.
+ * Associations from those SubmissionSets to those objects. A DocumentEntry the caller may not see
+ * is unknown.
  */
 public final class GetSubmissionSets implements StoredQuery {
 
@@ -25,7 +26,11 @@ public final class GetSubmissionSets implements StoredQuery {
 
     @Override
     public List<Row> execute(QueryParameters p, QueryContext context) {
-        List<String> members = p.requiredList("$uuid");
+        List<String> members = new ArrayList<>(p.requiredList("$uuid"));
+        members.removeAll(context.hidden(members)); // a hidden DocumentEntry is unknown
+        if (members.isEmpty()) {
+            return List.of();
+        }
         List<Object> args = new ArrayList<>();
         args.add(XdsVocabulary.HAS_MEMBER);
         args.addAll(members);

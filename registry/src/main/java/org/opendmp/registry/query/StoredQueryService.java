@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.opendmp.registry.access.Access;
+import org.opendmp.registry.access.DocumentFactsStore;
+import org.opendmp.registry.access.HiddenDocuments;
 import org.opendmp.registry.ebrim.XdsVocabulary;
 import org.opendmp.registry.error.XdsErrorCode;
 import org.opendmp.registry.error.XdsException;
@@ -17,7 +20,11 @@ import org.opendmp.wsdl.rim.ObjectRefType;
 import org.opendmp.wsdl.rim.RegistryObjectListType;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** ITI-18 Registry Stored Query: finds the stored query by id, runs it, builds the answer. */
+/**
+ * ITI-18 Registry Stored Query: finds the stored query by id, runs it, builds the answer. The
+ * DocumentEntries the caller may not see, and the Associations to or from them, are left out of
+ * every answer ({@link QueryContext}).
+ */
 public class StoredQueryService {
 
     private static final ObjectFactory RIM = new ObjectFactory();
@@ -25,10 +32,12 @@ public class StoredQueryService {
     private final Map<String, StoredQuery> queries;
     private final JdbcTemplate jdbc;
     private final int maxResults;
+    private final DocumentFactsStore documentFacts;
 
     public StoredQueryService(JdbcTemplate jdbc, int maxResults) {
         this.jdbc = jdbc;
         this.maxResults = maxResults;
+        this.documentFacts = new DocumentFactsStore(jdbc);
         this.queries = Stream.of(new FindDocuments(), new FindDocumentsByReferenceId(), new FindSubmissionSets(),
                         new FindFolders(), new GetAll(), new GetDocuments(), new GetFolders(), new GetAssociations(),
                         new GetDocumentsAndAssociations(), new GetSubmissionSets(), new GetSubmissionSetAndContents(),
@@ -36,8 +45,13 @@ public class StoredQueryService {
                 .collect(Collectors.toUnmodifiableMap(StoredQuery::id, Function.identity()));
     }
 
-    /** Runs the query; see {@link QueryAnswer} for how LeafClass objects travel. */
+    /** Runs the query for a caller who sees everything; see {@link QueryAnswer} for how LeafClass objects travel. */
     public QueryAnswer query(AdhocQueryRequest request) {
+        return query(request, Access.UNRESTRICTED);
+    }
+
+    /** Runs the query for a caller who sees only the DocumentEntries {@code access} lets them see. */
+    public QueryAnswer query(AdhocQueryRequest request, Access access) {
         AdhocQueryType adhocQuery = request.getAdhocQuery();
         if (adhocQuery == null || adhocQuery.getId() == null) {
             throw new XdsException(XdsErrorCode.XDSUnknownStoredQuery, "AdhocQuery has no stored query id");
@@ -49,7 +63,8 @@ public class StoredQueryService {
         boolean leafClass = leafClass(request);
         QueryParameters parameters = QueryParameters.of(adhocQuery);
         List<Row> rows = query.execute(parameters,
-                new QueryContext(jdbc, leafClass, maxResults, QueryContext.metadataLevel(parameters)));
+                new QueryContext(jdbc, leafClass, maxResults, QueryContext.metadataLevel(parameters),
+                        new HiddenDocuments(documentFacts, access.visibility())));
 
         AdhocQueryResponse response = new AdhocQueryResponse();
         response.setStatus(XdsVocabulary.RESPONSE_SUCCESS);

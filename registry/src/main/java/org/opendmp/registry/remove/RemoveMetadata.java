@@ -12,6 +12,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.opendmp.registry.access.Access;
+import org.opendmp.registry.access.RemovalGuard;
 import org.opendmp.registry.ebrim.XdsVocabulary;
 import org.opendmp.registry.error.RegistryErrors;
 import org.opendmp.registry.error.XdsException;
@@ -43,7 +45,8 @@ import org.springframework.transaction.support.TransactionOperations;
  *   <li>a SubmissionSet goes only with the DocumentEntries submitted in it (every DocumentEntry
  *       belongs to its SubmissionSet, ITI TF-3 4.1), else {@code ReferencesExistException}.</li>
  * </ol>
- * All of it runs in one transaction.
+ * All of it runs in one transaction. The caller's {@link RemovalGuard} decides first, on the
+ * entryUUIDs named.
  */
 public class RemoveMetadata {
 
@@ -60,9 +63,15 @@ public class RemoveMetadata {
         this.transactions = transactions;
     }
 
-    /** Success when everything named was removed; Failure with every refusal, and nothing removed, otherwise. */
+    /** The removal for a caller who may do everything; see {@link #remove(RemoveObjectsRequest, Access)}. */
     public RegistryResponseType remove(RemoveObjectsRequest request) {
+        return remove(request, Access.UNRESTRICTED);
+    }
+
+    /** Success when everything named was removed; Failure with every refusal, and nothing removed, otherwise. */
+    public RegistryResponseType remove(RemoveObjectsRequest request, Access access) {
         Set<String> ids = requestedIds(request);
+        access.removal().check(Set.copyOf(ids));
         List<XdsException> refusals = transactions.execute(tx -> removeOrRefuse(ids));
         if (!refusals.isEmpty()) {
             return RegistryErrors.failure(new RegistryResponseType(), refusals);

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.opendmp.registry.access.AuthorIds;
+import org.opendmp.registry.access.DocumentFactsStore;
 import org.opendmp.registry.ebrim.EbrimXml;
 import org.opendmp.registry.ebrim.Slots;
 import org.opendmp.registry.ebrim.XdsVocabulary;
@@ -43,11 +45,18 @@ public class RegistryStore {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final EbrimXml ebrimXml;
+    private final DocumentFactsStore documentFacts;
 
     public RegistryStore(JdbcTemplate jdbc, EbrimXml ebrimXml) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.ebrimXml = ebrimXml;
+        this.documentFacts = new DocumentFactsStore(jdbc);
+    }
+
+    /** The access rules' view of the stored DocumentEntries, on the same database. */
+    public DocumentFactsStore documentFacts() {
+        return documentFacts;
     }
 
     public void insert(Submission submission, long now) {
@@ -64,6 +73,7 @@ public class RegistryStore {
         List<Object[]> codes = new ArrayList<>();
         List<Object[]> authors = new ArrayList<>();
         List<Object[]> references = new ArrayList<>();
+        List<Object[]> authorIds = new ArrayList<>();
         for (DocumentEntry de : submission.documentEntries()) {
             entries.add(new Object[] {de.entryUuid(), lid(submission, de.entryUuid()), version(submission, de.entryUuid()),
                     de.uniqueId(), patient,
@@ -71,7 +81,7 @@ public class RegistryStore {
                     de.typeCode().key(), de.formatCode().key(), de.practiceSettingCode().key(),
                     de.healthcareFacilityTypeCode().key(), de.creationTime().lowerBound(),
                     bound(de.serviceStartTime()), bound(de.serviceStopTime()), de.hash(), de.size(),
-                    de.repositoryUniqueId(), ss.entryUuid(), xml(submission, de.entryUuid())});
+                    de.repositoryUniqueId(), ss.entryUuid(), xml(submission, de.entryUuid()), Boolean.TRUE});
             for (Code code : de.confidentialityCodes()) {
                 codes.add(new Object[] {de.entryUuid(), "confidentialityCode", code.key()});
             }
@@ -79,6 +89,7 @@ public class RegistryStore {
                 codes.add(new Object[] {de.entryUuid(), "eventCodeList", code.key()});
             }
             authors.addAll(authorRows(de.entryUuid(), de.authors()));
+            authorIds.addAll(AuthorIds.of(de.authors()).rows(de.entryUuid()));
             for (String referenceId : de.referenceIds()) {
                 references.add(new Object[] {de.entryUuid(), referenceId});
             }
@@ -86,11 +97,12 @@ public class RegistryStore {
         batch("INSERT INTO document_entry (uuid, lid, entry_version, unique_id, patient_id, status, object_type,"
                 + " mime_type, class_code, type_code, format_code, practice_setting_code,"
                 + " healthcare_facility_type_code, creation_time, service_start_time, service_stop_time,"
-                + " document_hash, document_size, repository_unique_id, submission_set_uuid, ebrim)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", entries);
+                + " document_hash, document_size, repository_unique_id, submission_set_uuid, ebrim, author_ids_indexed)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", entries);
         batch("INSERT INTO document_entry_code (entry_uuid, attribute, code) VALUES (?,?,?)", codes);
         batch("INSERT INTO document_entry_author (entry_uuid, author_person) VALUES (?,?)", authors);
         batch("INSERT INTO document_entry_reference (entry_uuid, reference_id) VALUES (?,?)", references);
+        batch(AuthorIds.INSERT, authorIds);
 
         List<Object[]> folders = new ArrayList<>();
         List<Object[]> folderCodes = new ArrayList<>();

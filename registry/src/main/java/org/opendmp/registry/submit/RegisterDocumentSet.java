@@ -6,10 +6,15 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.opendmp.registry.access.Access;
+import org.opendmp.registry.access.DocumentFactsStore;
+import org.opendmp.registry.access.HiddenDocuments;
+import org.opendmp.registry.access.SubmissionGuard;
 import org.opendmp.registry.ebrim.Slots;
 import org.opendmp.registry.ebrim.SubmissionReader;
 import org.opendmp.registry.error.XdsErrorCode;
@@ -33,7 +38,9 @@ import org.springframework.transaction.support.TransactionOperations;
  * {@link Membership folder membership}, {@link DocumentRelationships document relationships}),
  * then stores it. All of it runs in one transaction, joining the caller's when there is one
  * (ITI-41 stores document bytes in the same transaction): a refused submission leaves nothing
- * behind.
+ * behind. The caller's {@link Access}: its {@link SubmissionGuard} decides on the new
+ * DocumentEntries with the patient's row locked, and a registered DocumentEntry the caller may not
+ * see is unknown to the submission's Associations.
  */
 public class RegisterDocumentSet {
 
@@ -52,13 +59,22 @@ public class RegisterDocumentSet {
         this.clock = clock;
     }
 
-    /** Registers the submission; returns it as stored, with the Associations the registry added. */
+    /** Registers the submission for a caller who may do everything; see {@link #register(RegistryObjectListType, Access)}. */
     public Submission register(RegistryObjectListType metadata) {
+        return register(metadata, Access.UNRESTRICTED);
+    }
+
+    /** Registers the submission; returns it as stored, with the Associations the registry added. */
+    public Submission register(RegistryObjectListType metadata, Access access) {
         Submission submitted = reader.read(metadata);
         return transactions.execute(tx -> {
             reader.patientIds().recheckLocked(submitted.submissionSet().patientId(), "XDSSubmissionSet.patientId");
+            if (access.submission() != SubmissionGuard.ALLOW) {
+                access.submission().check(submitted.submissionSet().patientId().canonical(), submitted.documentEntries()
+                        .stream().map(entry -> DocumentFactsStore.of(entry, status(submitted, entry))).toList());
+            }
             List<DocumentEntry> firstRegistrations = checkUniqueIds(submitted);
-            checkAssociations(submitted);
+            checkAssociations(submitted, new HiddenDocuments(store.documentFacts(), access.visibility()));
             claimUniqueIds(firstRegistrations);
             Submission submission = DocumentRelationships.replace(submitted, store);
             String now = DTM.format(clock.instant());
@@ -119,8 +135,9 @@ public class RegisterDocumentSet {
      * Every Association links objects of the submission or registered ones (XDSRegistryMetadataError),
      * all of the submission's patient (XDSPatientIdDoesNotMatch), never a Deprecated DocumentEntry
      * (XDSRegistryDeprecatedDocumentError, ITI TF-3 Table 4.2.4.1-2), and follows the rules of its type.
+     * A DocumentEntry the caller may not see counts as not registered.
      */
-    private void checkAssociations(Submission submission) {
+    private void checkAssociations(Submission submission, HiddenDocuments hidden) {
         Set<String> external = new HashSet<>();
         KnownObjects submittedOnly = new KnownObjects(submission, Map.of());
         for (Association a : submission.associations()) {
@@ -130,7 +147,9 @@ public class RegisterDocumentSet {
                 }
             }
         }
-        KnownObjects known = new KnownObjects(submission, store.objects(external));
+        Map<String, StoredObject> registered = new HashMap<>(store.objects(external));
+        registered.keySet().removeAll(hidden.among(registered.keySet()));
+        KnownObjects known = new KnownObjects(submission, registered);
         String patient = submission.submissionSet().patientId().canonical();
         for (Association a : submission.associations()) {
             for (String end : List.of(a.sourceObject(), a.targetObject())) {
@@ -157,6 +176,10 @@ public class RegisterDocumentSet {
                 DocumentRelationships.check(a, known);
             }
         }
+    }
+
+    private static String status(Submission submission, DocumentEntry entry) {
+        return ((RegistryObjectType) submission.ebrim().get(entry.entryUuid())).getStatus();
     }
 
     /** Two submissions registering one new DocumentEntry uniqueId at once: the second is told to retry. */

@@ -10,7 +10,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.opendmp.registry.access.Access;
+import org.opendmp.registry.access.DocumentFactsStore;
+import org.opendmp.registry.access.HiddenDocuments;
+import org.opendmp.registry.access.UpdateGuard;
 import org.opendmp.registry.ebrim.Slots;
 import org.opendmp.registry.ebrim.SubmissionReader;
 import org.opendmp.registry.error.XdsErrorCode;
@@ -22,6 +27,7 @@ import org.opendmp.registry.model.Submission;
 import org.opendmp.registry.store.RegistryStore;
 import org.opendmp.registry.store.RegistryStore.Kind;
 import org.opendmp.registry.store.RegistryStore.StoredObject;
+import org.opendmp.security.access.DocumentFacts;
 import org.opendmp.wsdl.rim.AssociationType1;
 import org.opendmp.wsdl.rim.RegistryObjectListType;
 import org.opendmp.wsdl.rim.RegistryObjectType;
@@ -53,6 +59,10 @@ import org.springframework.transaction.support.TransactionOperations;
  *
  * <p>Everything runs in one transaction, joining the caller's: a refused request changes nothing.
  * The SubmissionSet and the Associations of the request are registered like ITI-42's.
+ *
+ * <p>The caller's {@link Access}: a DocumentEntry they may not see is refused as an unknown one
+ * (same error, same message), and the {@link UpdateGuard} decides on each change of a
+ * DocumentEntry once the checks above have passed.
  */
 public class UpdateDocumentSet {
 
@@ -77,27 +87,42 @@ public class UpdateDocumentSet {
     private record NewVersion(Kind kind, String uuid, StoredVersion previous, boolean propagate) {
     }
 
+    /** The caller's access, and the DocumentEntries it hides, for one request. */
+    private record Caller(Access access, HiddenDocuments hidden) {
+
+        /** Whether a guard wants the facts of the changes (UNRESTRICTED callers load none). */
+        boolean guarded() {
+            return access.update() != UpdateGuard.ALLOW;
+        }
+    }
+
     /** A status change whose target has been found. */
     private record Change(Kind kind, String target, String from, String to, String association) {
     }
 
+    /** The update for a caller who may do everything; see {@link #update(RegistryObjectListType, Access)}. */
     public Submission update(RegistryObjectListType metadata) {
+        return update(metadata, Access.UNRESTRICTED);
+    }
+
+    public Submission update(RegistryObjectListType metadata, Access access) {
         UpdateRequest request = UpdateRequest.read(reader, metadata);
         Submission submission = request.submission();
         checkOperations(submission, request.statusChanges());
         return transactions.execute(tx -> {
             reader.patientIds().recheckLocked(submission.submissionSet().patientId(), "XDSSubmissionSet.patientId");
             checkSubmissionSet(submission);
+            Caller caller = new Caller(access, new HiddenDocuments(store.documentFacts(), access.visibility()));
             String now = DTM.format(clock.instant());
             List<NewVersion> newVersions = new ArrayList<>();
             for (DocumentEntry entry : submission.documentEntries()) {
-                newVersions.add(documentEntryVersion(submission, entry));
+                newVersions.add(documentEntryVersion(submission, entry, caller));
             }
             for (Folder folder : submission.folders()) {
                 newVersions.add(folderVersion(submission, folder));
                 Slots.set((RegistryObjectType) submission.ebrim().get(folder.entryUuid()), "lastUpdateTime", now);
             }
-            List<Change> changes = statusChanges(submission, request.statusChanges(), newVersions);
+            List<Change> changes = statusChanges(submission, request.statusChanges(), newVersions, caller);
             try {
                 store.insert(submission, Long.parseLong(now));
             } catch (DuplicateKeyException e) {
@@ -152,10 +177,11 @@ public class UpdateDocumentSet {
         }
     }
 
-    private NewVersion documentEntryVersion(Submission submission, DocumentEntry entry) {
+    private NewVersion documentEntryVersion(Submission submission, DocumentEntry entry, Caller caller) {
         String uuid = entry.entryUuid();
         RegistryObjectType ebrim = (RegistryObjectType) submission.ebrim().get(uuid);
-        StoredVersion latest = versions.latestDocumentEntry(ebrim.getLid()).orElseThrow(() -> new XdsException(
+        StoredVersion latest = versions.latestDocumentEntry(ebrim.getLid())
+                .filter(version -> !caller.hidden().isHidden(version.uuid())).orElseThrow(() -> new XdsException(
                 XdsErrorCode.XDSMetadataUpdateError, "no registered DocumentEntry has this logicalID", uuid));
         checkVersion(submission, uuid, latest);
         if (!latest.objectType().equals(entry.objectType())) {
@@ -174,6 +200,9 @@ public class UpdateDocumentSet {
         if (!latest.repositoryUniqueId().equals(entry.repositoryUniqueId())) {
             throw new XdsException(XdsErrorCode.XDSMetadataUpdateError,
                     "a new DocumentEntry version describes the same document: repositoryUniqueId differs", uuid);
+        }
+        if (caller.guarded()) {
+            caller.access().update().newVersion(storedFacts(latest.uuid()), DocumentFactsStore.of(entry, STATUS_APPROVED));
         }
         setVersion(ebrim, latest.version() + 1);
         return new NewVersion(Kind.DOCUMENT_ENTRY, uuid, latest, propagate(submission, uuid));
@@ -243,7 +272,8 @@ public class UpdateDocumentSet {
         ebrim.setVersionInfo(info);
     }
 
-    private List<Change> statusChanges(Submission submission, List<StatusChange> requested, List<NewVersion> newVersions) {
+    private List<Change> statusChanges(Submission submission, List<StatusChange> requested, List<NewVersion> newVersions,
+                                       Caller caller) {
         Map<String, NewVersion> byUuid = new HashMap<>();
         Set<String> updatedLids = new HashSet<>();
         for (NewVersion version : newVersions) {
@@ -266,7 +296,7 @@ public class UpdateDocumentSet {
                 kind = inRequest.kind();
                 current = STATUS_APPROVED;
             } else {
-                StoredVersion target = registeredTarget(change.target(), where);
+                StoredVersion target = registeredTarget(change.target(), where, caller.hidden());
                 kind = versions.documentEntry(change.target()).isPresent() ? Kind.DOCUMENT_ENTRY : Kind.FOLDER;
                 if (!target.patientId().equals(patient)) {
                     throw new XdsException(XdsErrorCode.XDSPatientIdDoesNotMatch,
@@ -288,21 +318,28 @@ public class UpdateDocumentSet {
                 throw new XdsException(XdsErrorCode.XDSMetadataUpdateError, "availabilityStatus cannot go from "
                         + current + " to " + change.newStatus() + " for a " + kind, where);
             }
+            if (kind == Kind.DOCUMENT_ENTRY && caller.guarded()) {
+                DocumentFacts facts = inRequest != null
+                        ? DocumentFactsStore.of(documentEntry(submission, change.target()), STATUS_APPROVED)
+                        : storedFacts(change.target());
+                caller.access().update().statusChange(facts, current, change.newStatus());
+            }
             changes.add(new Change(kind, change.target(), current, change.newStatus(), where));
         }
         return changes;
     }
 
-    private StoredVersion registeredTarget(String uuid, String where) {
+    /** The registered target; one the caller may not see is answered as unknown. */
+    private StoredVersion registeredTarget(String uuid, String where, HiddenDocuments hidden) {
         var entry = versions.documentEntry(uuid);
-        if (entry.isPresent()) {
+        if (entry.isPresent() && !hidden.isHidden(uuid)) {
             return entry.get();
         }
-        var folder = versions.folder(uuid);
+        var folder = entry.isPresent() ? Optional.<StoredVersion>empty() : versions.folder(uuid);
         if (folder.isPresent()) {
             return folder.get();
         }
-        StoredObject other = store.objects(List.of(uuid)).get(uuid);
+        StoredObject other = entry.isPresent() ? null : store.objects(List.of(uuid)).get(uuid);
         if (other != null && other.kind() == Kind.ASSOCIATION) {
             throw new XdsException(XdsErrorCode.XDSMetadataUpdateOperationError,
                     "changing the availabilityStatus of an Association is not supported", where);
@@ -310,6 +347,14 @@ public class UpdateDocumentSet {
         throw new XdsException(XdsErrorCode.XDSMetadataUpdateError, other == null
                 ? "UpdateAvailabilityStatus targets no registered DocumentEntry or Folder"
                 : "the availabilityStatus of a SubmissionSet cannot be changed", where);
+    }
+
+    private DocumentFacts storedFacts(String uuid) {
+        return store.documentFacts().byUuid(List.of(uuid)).get(uuid).facts();
+    }
+
+    private static DocumentEntry documentEntry(Submission submission, String uuid) {
+        return submission.documentEntries().stream().filter(e -> e.entryUuid().equals(uuid)).findFirst().orElseThrow();
     }
 
     private void deprecatePrevious(NewVersion version, String now) {

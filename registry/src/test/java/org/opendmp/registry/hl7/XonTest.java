@@ -13,7 +13,7 @@ class XonTest {
         Xon institution = Xon.parse("CABINET DR LIBRE^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^499900063480001",
                 "authorInstitution");
 
-        assertThat(institution).isEqualTo(new Xon("CABINET DR LIBRE", "1.2.250.1.71.4.2.2", "IDNST",
+        assertThat(institution).isEqualTo(new Xon("CABINET DR LIBRE", null, "1.2.250.1.71.4.2.2", "IDNST",
                 "499900063480001"));
     }
 
@@ -29,7 +29,7 @@ class XonTest {
     @Test
     void acceptsNameOnly() {
         assertThat(Xon.parse("Some Hospital", "authorInstitution"))
-                .isEqualTo(new Xon("Some Hospital", null, null, null));
+                .isEqualTo(new Xon("Some Hospital", null, null, null, null));
     }
 
     @Test
@@ -62,5 +62,20 @@ class XonTest {
     void unescapesOrganizationName() {
         assertThat(Xon.parse("Smith \\T\\ Sons\\S\\Lab", "authorInstitution").organizationName())
                 .isEqualTo("Smith & Sons^Lab");
+    }
+
+    @Test
+    void identifierIsXon10() {
+        assertThat(Xon.parse("CABINET^^42^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^499900063480001", "authorInstitution")
+                .identifier()).isEqualTo("499900063480001");
+    }
+
+    @Test
+    void identifierIsXon3WhenXon10IsEmpty() {
+        Xon institution = Xon.parse("Old Hospital^^4711", "authorInstitution");
+
+        assertThat(institution.idNumber()).isEqualTo("4711");
+        assertThat(institution.identifier()).isEqualTo("4711");
+        assertThat(Xon.parse("Some Hospital", "authorInstitution").identifier()).isNull();
     }
 }

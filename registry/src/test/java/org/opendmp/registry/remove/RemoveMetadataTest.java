@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.opendmp.registry.testsupport.TestRegistry.list;
 import static org.opendmp.registry.testsupport.TestRegistry.string;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.opendmp.registry.access.Access;
 import org.opendmp.registry.ebrim.EbrimXml;
 import org.opendmp.registry.ebrim.XdsVocabulary;
 import org.opendmp.registry.error.XdsErrorCode;
@@ -82,6 +85,32 @@ class RemoveMetadataTest {
         if (withFolder) {
             folder = submission.folders().get(0).entryUuid();
         }
+    }
+
+    // ------------------------------------------------------------------ the caller's RemovalGuard
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    @DisplayName("ITI-62: the RemovalGuard sees the entryUUIDs named; its refusal removes nothing")
+    void removalGuardRefusalRemovesNothing(TestDatabase database) {
+        start(database, false);
+        Map<String, Integer> before = rows();
+        List<Collection<String>> seen = new ArrayList<>();
+        Access refusing = Access.UNRESTRICTED.withRemoval(ids -> {
+            seen.add(ids);
+            throw new XdsException(XdsErrorCode.XDSRegistryError, "removal is for document administrators");
+        });
+
+        assertThatThrownBy(() -> removal.remove(request(set, document, setHasDocument), refusing))
+                .isInstanceOfSatisfying(XdsException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(XdsErrorCode.XDSRegistryError));
+
+        assertThat(seen).singleElement().satisfies(ids ->
+                assertThat(ids).containsExactlyInAnyOrder(set, document, setHasDocument));
+        assertThat(rows()).isEqualTo(before);
+        assertSuccess(removal.remove(request(set, document, setHasDocument),
+                Access.UNRESTRICTED.withRemoval(ids -> seen.add(ids))));
+        assertThat(count("document_entry")).isZero();
     }
 
     // ------------------------------------------------------------------ removals that succeed

@@ -69,6 +69,43 @@ public final class Submissions {
     }
 
     /**
+     * Adds Document02, a copy of the template's Document01 with the document uniqueId
+     * {@code 1.2.250.1.999.2.3.<id>}, member (Original) of the SubmissionSet.
+     */
+    public static String withSecondDocument(String xml, long id) {
+        int start = xml.indexOf("<ExtrinsicObject id=\"Document01\"");
+        int end = xml.indexOf("</ExtrinsicObject>", start) + "</ExtrinsicObject>".length();
+        String copy = xml.substring(start, end).replace("Document01", "Document02")
+                .replaceAll("id=\"([a-z]+)01\"", "id=\"$102\"")
+                .replaceAll("1\\.2\\.250\\.1\\.999\\.2\\.3\\.\\d+", "1.2.250.1.999.2.3." + id);
+        return withSetMember(xml.substring(0, end) + copy + xml.substring(end), "Document02", "Original");
+    }
+
+    /** Adds confidentialityCode values ({@code code^^scheme}) to one DocumentEntry (symbolic id). */
+    public static String withConfidentiality(String xml, String documentId, String... codes) {
+        String anchor = "<Classification classificationScheme=\"urn:uuid:a09d5840-386c-46f2-b5ad-9c3699a4309d\""
+                + " classifiedObject=\"" + documentId + "\"";
+        StringBuilder added = new StringBuilder();
+        for (String code : codes) {
+            String[] parts = code.split("\\^\\^");
+            added.append("<Classification classificationScheme=\"urn:uuid:f4f85eac-e6cb-4883-b524-f2705394840f\"")
+                    .append(" classifiedObject=\"").append(documentId).append("\" id=\"conf").append(next())
+                    .append("\" nodeRepresentation=\"").append(escape(parts[0])).append("\">")
+                    .append("<Slot name=\"codingScheme\"><ValueList><Value>").append(escape(parts[1]))
+                    .append("</Value></ValueList></Slot></Classification>");
+        }
+        return xml.replace(anchor, added + anchor);
+    }
+
+    /** Sets the typeCode of one DocumentEntry (symbolic id) to {@code code} of {@code scheme}. */
+    public static String withTypeCode(String xml, String documentId, String code, String scheme) {
+        return xml.replaceAll("(?s)(<Classification classificationScheme=\"urn:uuid:f0306f51-975f-434e-a61c-c59651d33983\""
+                + " classifiedObject=\"" + documentId + "\" id=\"[^\"]+\") nodeRepresentation=\"[^\"]*\">\\s*"
+                + "<Slot name=\"codingScheme\"><ValueList><Value>[^<]*</Value>",
+                "$1 nodeRepresentation=\"" + code + "\"><Slot name=\"codingScheme\"><ValueList><Value>" + scheme + "</Value>");
+    }
+
+    /**
      * Adds a Folder (symbolic id {@code folderId}) of the patient, member of the submission set,
      * with these codeList codes ({@code code^^scheme}) and these members (symbolic ids or UUIDs).
      */
@@ -121,6 +158,33 @@ public final class Submissions {
                 + next() + "\" sourceObject=\"SubmissionSet01\" targetObject=\"" + target + "\">"
                 + "<Slot name=\"SubmissionSetStatus\"><ValueList><Value>" + submissionSetStatus
                 + "</Value></ValueList></Slot></Association></RegistryObjectList>");
+    }
+
+    /**
+     * An ITI-57 new version of a DocumentEntry registered from the template with sequence
+     * {@code sequence} (same uniqueId), logicalID {@code lid}, PreviousVersion
+     * {@code previousVersion}, with these extra confidentialityCodes ({@code code^^scheme}).
+     */
+    public static String newVersion(String patientId, long sequence, String lid, int previousVersion, String... codes) {
+        String xml = template(patientId, sequence)
+                .replace("1.2.250.1.999.2.1." + sequence, "1.2.250.1.999.2.1." + next())
+                .replace("<ExtrinsicObject id=\"Document01\"", "<ExtrinsicObject id=\"Document01\" lid=\"" + lid + "\"")
+                .replace("<Value>Original</Value></ValueList></Slot>", "<Value>Original</Value></ValueList></Slot>"
+                        + "<Slot name=\"PreviousVersion\"><ValueList><Value>" + previousVersion + "</Value></ValueList></Slot>");
+        return withConfidentiality(xml, "Document01", codes);
+    }
+
+    /** An ITI-57 request changing the availabilityStatus of {@code target} (an entryUUID). */
+    public static String statusUpdate(String patientId, String target, String originalStatus, String newStatus) {
+        return template(patientId, next())
+                .replaceAll("(?s)<ExtrinsicObject.*</ExtrinsicObject>", "")
+                .replaceAll("(?s)<Association [^>]*id=\"member01\".*?</Association>", "")
+                .replace("</RegistryObjectList>", "<Association associationType=\""
+                        + "urn:ihe:iti:2010:AssociationType:UpdateAvailabilityStatus\" id=\"status01\""
+                        + " sourceObject=\"SubmissionSet01\" targetObject=\"" + target + "\">"
+                        + "<Slot name=\"OriginalStatus\"><ValueList><Value>" + originalStatus + "</Value></ValueList></Slot>"
+                        + "<Slot name=\"NewStatus\"><ValueList><Value>" + newStatus + "</Value></ValueList></Slot>"
+                        + "</Association></RegistryObjectList>");
     }
 
     /** The template's document again (same uniqueId, hash and size) in a new SubmissionSet. */

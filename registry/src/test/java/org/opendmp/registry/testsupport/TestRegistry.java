@@ -3,6 +3,7 @@ package org.opendmp.registry.testsupport;
 import org.opendmp.testsupport.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -11,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.opendmp.registry.access.Access;
 import org.opendmp.registry.ebrim.EbrimXml;
 import org.opendmp.registry.ebrim.SubmissionReader;
 import org.opendmp.registry.ebrim.XdsVocabulary;
@@ -23,6 +25,8 @@ import org.opendmp.registry.query.GetDocuments;
 import org.opendmp.registry.query.StoredQueryService;
 import org.opendmp.registry.store.RegistryStore;
 import org.opendmp.registry.submit.RegisterDocumentSet;
+import org.opendmp.registry.update.UpdateDocumentSet;
+import org.opendmp.registry.update.VersionStore;
 import org.opendmp.wsdl.query.AdhocQueryRequest;
 import org.opendmp.wsdl.query.ResponseOptionType;
 import org.opendmp.wsdl.rim.AdhocQueryType;
@@ -37,7 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A registry on a fresh database for storage tests: registers ITI-42 submissions (at a chosen
  * time when Folder lastUpdateTime matters) and runs ITI-18 queries given as name / Value-text
- * pairs, the same name twice making two Slots (AND).
+ * pairs, the same name twice making two Slots (AND). {@link #as} gives the same registry as seen
+ * by a caller with restricted {@link Access}.
  */
 public final class TestRegistry {
 
@@ -46,8 +51,9 @@ public final class TestRegistry {
 
     private final DataSource dataSource;
     private final RegistryStore store;
-    private final EbrimXml ebrimXml = new EbrimXml();
+    private final EbrimXml ebrimXml;
     private final StoredQueryService queries;
+    private final Access access;
 
     public TestRegistry(TestDatabase database) {
         this(database, 100);
@@ -56,8 +62,28 @@ public final class TestRegistry {
     public TestRegistry(TestDatabase database, int maxResults) {
         dataSource = database.fresh();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        ebrimXml = new EbrimXml();
         store = new RegistryStore(jdbc, ebrimXml);
         queries = new StoredQueryService(jdbc, maxResults);
+        access = Access.UNRESTRICTED;
+    }
+
+    private TestRegistry(TestRegistry registry, Access access) {
+        this.dataSource = registry.dataSource;
+        this.store = registry.store;
+        this.ebrimXml = registry.ebrimXml;
+        this.queries = registry.queries;
+        this.access = access;
+    }
+
+    /** This registry for a caller with this access: registrations and queries go through it. */
+    public TestRegistry as(Access access) {
+        return new TestRegistry(this, access);
+    }
+
+    /** The registry's store, for tests that wire more services onto it. */
+    public RegistryStore store() {
+        return store;
     }
 
     /** The database of this registry, for tests that wire more services onto it. */
@@ -78,7 +104,26 @@ public final class TestRegistry {
         RegisterDocumentSet registry = new RegisterDocumentSet(
                 new SubmissionReader(new PatientIdPolicy(Set.of(InsOids.NIR_TEST, InsOids.NIR), TestPatients.ALL_OPEN)), store,
                 new TransactionTemplate(new DataSourceTransactionManager(dataSource)), clock);
-        return registry.register(Submissions.parse(xml).getRegistryObjectList());
+        return registry.register(Submissions.parse(xml).getRegistryObjectList(), access);
+    }
+
+    /** Runs an ITI-57 Update Document Set. */
+    public Submission update(String xml) {
+        UpdateDocumentSet update = new UpdateDocumentSet(new SubmissionReader(new PatientIdPolicy(
+                Set.of(InsOids.NIR_TEST, InsOids.NIR), TestPatients.ALL_OPEN)), store,
+                new VersionStore(new JdbcTemplate(dataSource), ebrimXml),
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), Clock.systemUTC());
+        return update.update(Submissions.parse(xml).getRegistryObjectList(), access);
+    }
+
+    /** Asserts that the update is refused with this error code and changes nothing for these patients. */
+    public XdsException assertUpdateRefused(XdsErrorCode expected, String xml, String... patients) {
+        List<String> before = snapshot(patients);
+        XdsException refusal = catchThrowableOfType(XdsException.class, () -> update(xml));
+        assertThat(refusal).as("refusal").isNotNull();
+        assertThat(refusal.errorCode()).isEqualTo(expected);
+        assertThat(snapshot(patients)).as("registry content after the refusal").isEqualTo(before);
+        return refusal;
     }
 
     /** Runs the work in one transaction, as ITI-41 does around the registration of its metadata. */
@@ -97,13 +142,13 @@ public final class TestRegistry {
     }
 
     public List<IdentifiableType> objects(String queryId, String returnType, String... nameValuePairs) {
-        return queries.query(request(queryId, returnType, nameValuePairs)).resolved(ebrimXml)
+        return queries.query(request(queryId, returnType, nameValuePairs), access).resolved(ebrimXml)
                 .getRegistryObjectList().getIdentifiable().stream().map(e -> (IdentifiableType) e.getValue()).toList();
     }
 
     /** Asserts that the query is refused with this error code. */
     public void assertRefused(XdsErrorCode expected, String queryId, String... nameValuePairs) {
-        assertThatThrownBy(() -> queries.query(request(queryId, "LeafClass", nameValuePairs)))
+        assertThatThrownBy(() -> queries.query(request(queryId, "LeafClass", nameValuePairs), access))
                 .isInstanceOfSatisfying(XdsException.class, e -> assertThat(e.errorCode()).isEqualTo(expected));
     }
 
@@ -111,19 +156,23 @@ public final class TestRegistry {
      * Asserts that registering this submission is refused with this error code and leaves the
      * registry as it was for these patients: same objects, same availabilityStatus, same ebRIM.
      */
-    public void assertRegistrationRefused(XdsErrorCode expected, String xml, String... patients) {
+    public XdsException assertRegistrationRefused(XdsErrorCode expected, String xml, String... patients) {
         List<String> before = snapshot(patients);
-        assertThatThrownBy(() -> register(xml))
-                .isInstanceOfSatisfying(XdsException.class, e -> assertThat(e.errorCode()).isEqualTo(expected));
+        XdsException refusal = catchThrowableOfType(XdsException.class, () -> register(xml));
+        assertThat(refusal).as("refusal").isNotNull();
+        assertThat(refusal.errorCode()).isEqualTo(expected);
         assertThat(snapshot(patients)).as("registry content after the refusal").isEqualTo(before);
+        return refusal;
     }
 
-    /** Everything GetAll returns for these patients (every status), as stored. */
+    /** Everything GetAll returns for these patients (every status), as stored, whoever asks. */
     public List<String> snapshot(String... patients) {
         List<String> objects = new java.util.ArrayList<>();
+        TestRegistry everything = as(Access.UNRESTRICTED);
         for (String patient : patients) {
-            objects(GET_ALL, "LeafClass", "$patientId", string(patient),
-                    "$XDSDocumentEntryStatus", list(XdsVocabulary.STATUS_APPROVED, XdsVocabulary.STATUS_DEPRECATED),
+            everything.objects(GET_ALL, "LeafClass", "$patientId", string(patient),
+                    "$XDSDocumentEntryStatus", list(XdsVocabulary.STATUS_APPROVED, XdsVocabulary.STATUS_DEPRECATED,
+                            XdsVocabulary.STATUS_ARCHIVED, XdsVocabulary.STATUS_DELETED),
                     "$XDSSubmissionSetStatus", list(XdsVocabulary.STATUS_APPROVED),
                     "$XDSFolderStatus", list(XdsVocabulary.STATUS_APPROVED))
                     .forEach(object -> objects.add(ebrimXml.toXml(object)));

@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.opendmp.registry.access.Access;
 import org.opendmp.registry.ebrim.Slots;
 import org.opendmp.registry.error.XdsErrorCode;
 import org.opendmp.registry.error.XdsException;
@@ -28,7 +29,8 @@ import org.springframework.transaction.support.TransactionOperations;
  * ITI-41 Provide and Register Document Set-b, with the registry in the same process: pairs
  * each Document with its DocumentEntry, computes size and SHA-1 (checking them when the
  * source supplied them), sets repositoryUniqueId, then registers the metadata and stores the
- * bytes in one transaction.
+ * bytes in one transaction. The caller's {@link Access} goes to the registration: a submission
+ * its guard refuses stores neither metadata nor bytes.
  */
 public class ProvideAndRegisterDocumentSet {
 
@@ -45,7 +47,12 @@ public class ProvideAndRegisterDocumentSet {
         this.repositoryUniqueId = repositoryUniqueId;
     }
 
+    /** Provides for a caller who may do everything. */
     public void provide(ProvideAndRegisterDocumentSetRequestType request) {
+        provide(request, Access.UNRESTRICTED);
+    }
+
+    public void provide(ProvideAndRegisterDocumentSetRequestType request, Access access) {
         SubmitObjectsRequest metadata = request.getSubmitObjectsRequest();
         if (metadata == null || metadata.getRegistryObjectList() == null) {
             throw new XdsException(XdsErrorCode.XDSRepositoryMetadataError, "no SubmitObjectsRequest metadata");
@@ -53,7 +60,7 @@ public class ProvideAndRegisterDocumentSet {
         Map<ExtrinsicObjectType, byte[]> contents = pair(metadata, request.getDocument());
         contents.forEach(this::describe);
         transactions.executeWithoutResult(tx -> {
-            Submission submission = registry.register(metadata.getRegistryObjectList());
+            Submission submission = registry.register(metadata.getRegistryObjectList(), access);
             Map<String, StoredDocument> stored = documents.find(
                     submission.documentEntries().stream().map(DocumentEntry::uniqueId).toList());
             for (DocumentEntry entry : submission.documentEntries()) {

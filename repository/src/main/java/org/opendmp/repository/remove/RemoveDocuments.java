@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.opendmp.registry.access.Access;
+import org.opendmp.registry.access.RemovalGuard;
 import org.opendmp.registry.ebrim.XdsVocabulary;
 import org.opendmp.registry.error.RegistryErrors;
 import org.opendmp.registry.error.XdsErrorCode;
@@ -20,7 +22,8 @@ import org.springframework.transaction.support.TransactionOperations;
  * Administrator removes it with ITI-62). Each DocumentRequest stands alone, as in ITI-43: one
  * for another repository is XDSUnknownRepositoryId, one for a document this repository does
  * not hold is XDSDocumentUniqueIdError; the answer is Success when every document was removed,
- * PartialSuccess when some were, Failure when none was.
+ * PartialSuccess when some were, Failure when none was. The caller's {@link RemovalGuard} decides
+ * first, on the uniqueIds named.
  */
 public class RemoveDocuments {
 
@@ -34,11 +37,18 @@ public class RemoveDocuments {
         this.repositoryUniqueId = repositoryUniqueId;
     }
 
+    /** The removal for a caller who may do everything. */
     public RegistryResponseType remove(RetrieveDocumentSetRequestType request) {
+        return remove(request, Access.UNRESTRICTED);
+    }
+
+    public RegistryResponseType remove(RetrieveDocumentSetRequestType request, Access access) {
         List<DocumentRequestType> requests = request.getDocumentRequest();
         if (requests.isEmpty()) {
             throw new XdsException(XdsErrorCode.XDSRepositoryError, "RemoveDocumentsRequest has no DocumentRequest");
         }
+        access.removal().check(requests.stream().map(DocumentRequestType::getDocumentUniqueId)
+                .filter(Objects::nonNull).toList());
         List<String> ours = requests.stream().filter(this::isForThisRepository)
                 .map(DocumentRequestType::getDocumentUniqueId).filter(Objects::nonNull).toList();
         Set<String> removed = transactions.execute(tx -> documents.remove(ours));

@@ -1,18 +1,24 @@
 package org.opendmp.repository.remove;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.opendmp.registry.access.Access;
 import org.opendmp.registry.ebrim.EbrimXml;
 import org.opendmp.registry.ebrim.SubmissionReader;
 import org.opendmp.registry.ebrim.XdsVocabulary;
 import org.opendmp.registry.error.XdsErrorCode;
+import org.opendmp.registry.error.XdsException;
 import org.opendmp.pixpdq.ins.InsOids;
 import org.opendmp.registry.patient.PatientIdPolicy;
 import org.opendmp.registry.testsupport.TestPatients;
@@ -63,6 +69,27 @@ class RemoveDocumentsTest {
         assertThat(response.getStatus()).isEqualTo(XdsVocabulary.RESPONSE_SUCCESS);
         assertThat(response.getRegistryErrorList()).isNull();
         assertThat(documents.find(Set.of(first, second))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    @DisplayName("ITI-86: the RemovalGuard sees the uniqueIds named; its refusal removes nothing")
+    void removalGuardRefusalRemovesNothing(TestDatabase database) {
+        start(database);
+        String first = stored();
+        String second = stored();
+        List<Collection<String>> seen = new ArrayList<>();
+        Access refusing = Access.UNRESTRICTED.withRemoval(ids -> {
+            seen.add(ids);
+            throw new XdsException(XdsErrorCode.XDSRepositoryError, "removal is for document administrators");
+        });
+
+        assertThatThrownBy(() -> removal.remove(request(REPOSITORY, first, REPOSITORY, second), refusing))
+                .isInstanceOfSatisfying(XdsException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(XdsErrorCode.XDSRepositoryError));
+
+        assertThat(seen).singleElement().satisfies(ids -> assertThat(ids).containsExactly(first, second));
+        assertThat(documents.find(Set.of(first, second))).containsOnlyKeys(first, second);
     }
 
     @ParameterizedTest
