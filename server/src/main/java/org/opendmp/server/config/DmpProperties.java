@@ -18,6 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param repository repository identity
  * @param soap       limits on SOAP messages
  * @param mllp       the HL7v2 listener (MLLP over TLS)
+ * @param portal     the patient portal's back-end API
  */
 @ConfigurationProperties("dmp")
 public record DmpProperties(
@@ -27,7 +28,8 @@ public record DmpProperties(
         @DefaultValue Registry registry,
         @DefaultValue Repository repository,
         @DefaultValue Soap soap,
-        @DefaultValue Mllp mllp) {
+        @DefaultValue Mllp mllp,
+        @DefaultValue Portal portal) {
 
     /**
      * @param keyStore       PKCS#12 holding the server key and certificate chain
@@ -90,6 +92,18 @@ public record DmpProperties(
             @DefaultValue("50") int maxConnections,
             @DefaultValue("1000") int pdqContinuations,
             @DefaultValue("10m") Duration pdqContinuationTtl) {
+    }
+
+    /**
+     * @param clientSubjects the subject DNs of the TLS client certificates allowed to call the patient
+     *                       portal API (e.g. {@code CN=Patient portal,O=Example,C=FR}); when none is set
+     *                       and the server runs on the development PKI, its demo client's subject
+     *                       (development only); with configured TLS and none set, nobody
+     */
+    public record Portal(List<String> clientSubjects) {
+        public Portal {
+            clientSubjects = clientSubjects == null ? List.of() : List.copyOf(clientSubjects);
+        }
     }
 
     public Path pkiDir() {
