@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The {@code habilitation} table: rows in, rows out. Joins the caller's transaction; the rules live
- * in {@link Habilitations}. Rows are keyed on the patient's canonical INS, as the patient table is.
+ * in {@link Habilitations}. Rows are keyed on the patient's canonical INS, as the patient table is;
+ * TD0.4's list joins that table for the patients' names in the same query.
  */
 final class HabilitationStore {
 
@@ -38,10 +39,10 @@ final class HabilitationStore {
                 (rs, n) -> habilitation(patient, rs), patient.canonical(), professionalId).stream().findFirst();
     }
 
-    /** Every entry of the patient: authorized first, then blocked, each by last name and id. */
+    /** Every entry of the patient: authorized first, then blocked, each by last name (unknown first) and id. */
     List<Habilitation> list(PatientId patient) {
         return jdbc.query("SELECT " + COLUMNS + " FROM habilitation WHERE patient_id = ?"
-                        + " ORDER BY status, last_name, professional_id",
+                        + " ORDER BY status, COALESCE(last_name, ''), professional_id",
                 (rs, n) -> habilitation(patient, rs), patient.canonical());
     }
 
