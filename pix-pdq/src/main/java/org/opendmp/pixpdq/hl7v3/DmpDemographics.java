@@ -6,11 +6,14 @@ import static org.opendmp.pixpdq.hl7v3.Hl7v3Xml.path;
 
 import java.time.Clock;
 import java.util.Optional;
+import org.opendmp.pixpdq.habilitation.Habilitations;
+import org.opendmp.pixpdq.habilitation.Relation;
 import org.opendmp.pixpdq.hl7v3.Hl7v3Refusal.ErrorCode;
 import org.opendmp.pixpdq.patient.Patient;
 import org.opendmp.pixpdq.patient.PatientId;
 import org.opendmp.pixpdq.patient.PatientRegistry;
 import org.opendmp.pixpdq.patient.PatientRegistryException;
+import org.opendmp.security.actor.Actor;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -19,13 +22,14 @@ import org.w3c.dom.Element;
  * <ul>
  *   <li>TD0.2 test of existence (reasonCode {@code TEST_EXST}): the patient, the DMP status
  *       ({@code active}, or {@code terminated} once closed), the oppositions, and the caller's
- *       authorization as two attentionLines. A patient without DMP is AA with queryResponseCode
- *       {@code NF} and no patient, as the DMP answers.</li>
+ *       authorization as two attentionLines: {@code AUTORISATION} ({@code VALIDE}, {@code INTERDITE}
+ *       when the patient blocked them, {@code NON_EXISTANTE} without authorization) and
+ *       {@code STATUT_MT} (whether they are the patient's treating doctor). A patient without DMP is
+ *       AA with queryResponseCode {@code NF} and no patient, as the DMP answers.</li>
  *   <li>TD1.3a read administrative data ({@code CNSLT_DATA}): the patient; an unknown one is AE 204.</li>
  *   <li>Either names the patient by INS: another root is AE 204.</li>
  * </ul>
- * Authorization ({@code AUTORISATION}) is {@code VALIDE} and treating-doctor status ({@code STATUT_MT})
- * false until professional authorizations (TD0.3) exist.
+ * Without a VIHF's caller (VIHF checking off) the caller is unknown: {@code VALIDE} and {@code false}.
  */
 final class DmpDemographics {
 
@@ -33,16 +37,22 @@ final class DmpDemographics {
     static final String TEST_EXST = "TEST_EXST";
     static final String CNSLT_DATA = "CNSLT_DATA";
     private static final String LOCATION = "/controlActProcess/queryByParameter/parameterList/patientIdentifier/value";
+    /** The caller's authorization (keyword code system 1.2.250.1.213.4.1.2.6.1, values 1.2.250.1.213.4.1.2.6.2). */
+    static final String AUTHORIZED = "VALIDE";
+    static final String BLOCKED = "INTERDITE";
+    static final String NO_AUTHORIZATION = "NON_EXISTANTE";
 
     private final PatientRegistry registry;
+    private final Habilitations habilitations;
     private final Clock clock;
 
-    DmpDemographics(PatientRegistry registry, Clock clock) {
+    DmpDemographics(PatientRegistry registry, Habilitations habilitations, Clock clock) {
         this.registry = registry;
+        this.habilitations = habilitations;
         this.clock = clock;
     }
 
-    Hl7v3Reply answer(Hl7v3Request request) {
+    Hl7v3Reply answer(Hl7v3Request request, Actor actor) {
         boolean existenceTest = TEST_EXST.equals(request.reasonCode());
         try {
             if (!existenceTest && !CNSLT_DATA.equals(request.reasonCode())) {
@@ -62,21 +72,29 @@ final class DmpDemographics {
             if (patient.isEmpty() && !existenceTest) {
                 throw Hl7v3Refusal.error(ErrorCode.UNKNOWN_KEY_IDENTIFIER, "no DMP for this patient", LOCATION);
             }
-            return answer(request, patient.orElse(null), existenceTest, null);
+            Relation relation = existenceTest && patient.isPresent() && actor != null
+                    ? habilitations.relation(patient.get().ins(), actor.professionalId()) : null;
+            return answer(request, patient.orElse(null), relation, existenceTest, null);
         } catch (PatientRegistryException refused) {
-            return answer(request, null, existenceTest, Hl7v3Refusal.of(refused, LOCATION));
+            return answer(request, null, null, existenceTest, Hl7v3Refusal.of(refused, LOCATION));
         } catch (Hl7v3Refusal refused) {
-            return answer(request, null, existenceTest, refused);
+            return answer(request, null, null, existenceTest, refused);
         }
     }
 
-    private Hl7v3Reply answer(Hl7v3Request request, Patient patient, boolean existenceTest, Hl7v3Refusal refusal) {
+    /** @param relation the caller's relation to the patient, or null when the caller is unknown */
+    private Hl7v3Reply answer(Hl7v3Request request, Patient patient, Relation relation, boolean existenceTest,
+                              Hl7v3Refusal refusal) {
         Document document = Hl7v3Xml.newDocument();
         Hl7v3Response response = Hl7v3Response.start(document, ANSWER, request, true, clock);
         if (existenceTest && patient != null) {
+            String authorization = relation == null || relation.authorized() ? AUTHORIZED
+                    : relation.blocked() ? BLOCKED : NO_AUTHORIZATION;
+            boolean treatingDoctor = relation != null && relation.treatingDoctor();
             attentionLine(response.root(), "AUTORISATION", "1.2.250.1.213.4.1.2.6.1", "CV",
-                    "code", "VALIDE", "codeSystem", "1.2.250.1.213.4.1.2.6.2");
-            attentionLine(response.root(), "STATUT_MT", "1.2.250.1.213.4.1.2.6.3", "BL", "value", "false");
+                    "code", authorization, "codeSystem", "1.2.250.1.213.4.1.2.6.2");
+            attentionLine(response.root(), "STATUT_MT", "1.2.250.1.213.4.1.2.6.3", "BL", "value",
+                    Boolean.toString(treatingDoctor));
         }
         response.acknowledge(refusal);
         Element controlAct = response.controlAct();

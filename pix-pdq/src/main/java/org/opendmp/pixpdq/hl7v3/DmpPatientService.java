@@ -1,7 +1,9 @@
 package org.opendmp.pixpdq.hl7v3;
 
 import java.time.Clock;
+import org.opendmp.pixpdq.habilitation.Habilitations;
 import org.opendmp.pixpdq.patient.PatientRegistry;
+import org.opendmp.security.actor.Actor;
 import org.w3c.dom.Element;
 
 /**
@@ -17,19 +19,28 @@ public final class DmpPatientService {
     private final PatientDemographicsQuery pdq;
     private final Clock clock;
 
-    public DmpPatientService(PatientRegistry registry, Hl7v3Schemas schemas, Clock clock) {
-        this.demographics = new DmpDemographics(registry, clock);
+    /**
+     * @param habilitations the professionals' authorizations, which TD0.2 reports to the caller
+     */
+    public DmpPatientService(PatientRegistry registry, Habilitations habilitations, Hl7v3Schemas schemas,
+                             Clock clock) {
+        this.demographics = new DmpDemographics(registry, habilitations, clock);
         this.creation = new DmpCreation(registry, clock);
         this.revision = new DmpRevision(registry, clock);
         this.pdq = new PatientDemographicsQuery(registry, schemas, clock);
         this.clock = clock;
     }
 
-    /** Answers one message; never throws for bad input (refusals are acknowledgements). */
-    public Hl7v3Reply handle(Element message) {
+    /**
+     * Answers one message; never throws for bad input (refusals are acknowledgements).
+     *
+     * @param actor the VIHF's caller, or null when VIHF checking is off (TD0.2 then answers as to an
+     *              authorized caller)
+     */
+    public Hl7v3Reply handle(Element message, Actor actor) {
         Hl7v3Request request = Hl7v3Request.of(message);
         if (Hl7v3Xml.isHl7(message, "PRPA_IN201307UV02")) {
-            return demographics.answer(request);
+            return demographics.answer(request, actor);
         }
         if (Hl7v3Xml.isHl7(message, "PRPA_IN201311UV02")) {
             return creation.answer(request);

@@ -10,26 +10,46 @@ import static org.opendmp.pixpdq.hl7v3.Registries.NIR_1;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opendmp.pixpdq.habilitation.Habilitations;
+import org.opendmp.pixpdq.habilitation.TestActors;
 import org.opendmp.pixpdq.patient.Dmp;
 import org.opendmp.pixpdq.patient.PatientId;
 import org.opendmp.pixpdq.patient.PatientRegistry;
+import org.opendmp.security.actor.Actor;
 
 class DmpPatientServiceTest {
 
     private static final PatientId INS = new PatientId(NIR_1, "1.2.250.1.213.1.4.10");
 
     private PatientRegistry registry;
+    private Habilitations habilitations;
     private DmpPatientService service;
 
     @BeforeEach
     void freshRegistry() {
-        registry = Registries.fresh();
-        service = new DmpPatientService(registry, Registries.SCHEMAS, Registries.CLOCK);
+        Registries.Dmp dmp = Registries.freshDmp();
+        registry = dmp.registry();
+        habilitations = dmp.habilitations();
+        service = new DmpPatientService(registry, habilitations, Registries.SCHEMAS, Registries.CLOCK);
     }
 
     private Hl7v3Reply existenceTest() {
+        return existenceTest(null);
+    }
+
+    private Hl7v3Reply existenceTest(Actor caller) {
         return service.handle(TestMessages.of("prpa-in201307.xml").with("reasonCode", "TEST_EXST").with("nir", NIR_1)
-                .element());
+                .element(), caller);
+    }
+
+    private static String authorization(Hl7v3Reply reply) {
+        return value(reply, "string(/hl7:PRPA_IN201308UV02/hl7:attentionLine[hl7:keyWordText/@code='AUTORISATION']"
+                + "/hl7:value/@code)");
+    }
+
+    private static String treatingDoctor(Hl7v3Reply reply) {
+        return value(reply, "string(/hl7:PRPA_IN201308UV02/hl7:attentionLine[hl7:keyWordText/@code='STATUT_MT']"
+                + "/hl7:value/@value)");
     }
 
     private Hl7v3Reply revision(String reason, String status) {
@@ -37,12 +57,12 @@ class DmpPatientServiceTest {
                 .with("patientStatus", status).with("person", "<name><family qualifier=\"SP\">X</family></name>")
                 .with("observations", "").with("reasonOf", "<reasonOf><detectedIssueEvent classCode=\"ALRT\" moodCode=\"EVN\">"
                         + "<code code=\"FERMETURE_DEMANDE_PATIENT\" codeSystem=\"1.2.250.1.213.4.1.2.4\"/>"
-                        + "</detectedIssueEvent></reasonOf>").element());
+                        + "</detectedIssueEvent></reasonOf>").element(), null);
     }
 
     @Test
     void creationStoresTheOppositionsAndAnswersTheAcceptMessageInTheDmpWrapper() {
-        Hl7v3Reply reply = service.handle(TestMessages.creation(NIR_1, true, false).element());
+        Hl7v3Reply reply = service.handle(TestMessages.creation(NIR_1, true, false).element(), null);
 
         assertThat(reply.action()).isEqualTo("urn:hl7-org:v3:PRPA_IN201311ResponseUV02");
         assertThat(value(reply, "name(/*)")).isEqualTo("ns2:PRPA_IN201311UV02_Response");
@@ -56,7 +76,7 @@ class DmpPatientServiceTest {
 
     @Test
     void theExistenceTestShowsTheStatusTheOppositionsAndTheAuthorization() {
-        service.handle(TestMessages.creation(NIR_1, false, true).element());
+        service.handle(TestMessages.creation(NIR_1, false, true).element(), null);
 
         Hl7v3Reply reply = existenceTest();
 
@@ -70,6 +90,38 @@ class DmpPatientServiceTest {
     }
 
     @Test
+    void theExistenceTestTellsTheCallerWhetherTheyAreAuthorizedBlockedOrTreatingDoctor() {
+        service.handle(TestMessages.creation(NIR_1, false, false).element(), null);
+        Actor doctor = TestActors.doctor("899900063480", INS);
+        Actor nurse = TestActors.nurse("899900012345", INS);
+
+        assertThat(authorization(existenceTest(doctor))).isEqualTo("NON_EXISTANTE");
+        assertThat(treatingDoctor(existenceTest(doctor))).isEqualTo("false");
+
+        habilitations.add(doctor, INS);
+        assertThat(authorization(existenceTest(doctor))).isEqualTo("VALIDE");
+        assertThat(treatingDoctor(existenceTest(doctor))).isEqualTo("false");
+
+        habilitations.declareTreatingDoctor(doctor, INS);
+        assertThat(treatingDoctor(existenceTest(doctor))).isEqualTo("true");
+
+        habilitations.block(INS, "899900012345");
+        assertThat(authorization(existenceTest(nurse))).isEqualTo("INTERDITE");
+        assertThat(treatingDoctor(existenceTest(nurse))).isEqualTo("false");
+    }
+
+    @Test
+    void withoutCallerTheExistenceTestAnswersValideAndNotTreatingDoctor() {
+        service.handle(TestMessages.creation(NIR_1, false, false).element(), null);
+        habilitations.block(INS, "899900063480");
+
+        Hl7v3Reply reply = existenceTest(null);
+
+        assertThat(authorization(reply)).isEqualTo("VALIDE");
+        assertThat(treatingDoctor(reply)).isEqualTo("false");
+    }
+
+    @Test
     void theExistenceTestOfAPatientWithoutDmpIsNfWithoutPatient() {
         Hl7v3Reply reply = existenceTest();
 
@@ -80,7 +132,7 @@ class DmpPatientServiceTest {
 
     @Test
     void closureTerminatesTheDmpWithItsReasonAndReactivationReopensIt() {
-        service.handle(TestMessages.creation(NIR_1, false, false).element());
+        service.handle(TestMessages.creation(NIR_1, false, false).element(), null);
 
         Hl7v3Reply closed = revision("FERM", "terminated");
 
@@ -95,7 +147,7 @@ class DmpPatientServiceTest {
 
     @Test
     void aRefusedRevisionIsTheRefuseMessageAndChangesNothing() {
-        service.handle(TestMessages.creation(NIR_1, false, false).element());
+        service.handle(TestMessages.creation(NIR_1, false, false).element(), null);
 
         Hl7v3Reply reply = revision("REAC", "active");
 
@@ -107,9 +159,9 @@ class DmpPatientServiceTest {
 
     @Test
     void creatingAnExistingDmpIsAe205AndKeepsItsOppositions() {
-        service.handle(TestMessages.creation(NIR_1, false, false).element());
+        service.handle(TestMessages.creation(NIR_1, false, false).element(), null);
 
-        Hl7v3Reply reply = service.handle(TestMessages.creation(NIR_1, true, true).element());
+        Hl7v3Reply reply = service.handle(TestMessages.creation(NIR_1, true, true).element(), null);
 
         assertThat(value(reply, "name(/*/*)")).isEqualTo("PRPA_IN201313UV02");
         assertThat(detailCode(reply)).isEqualTo("205");
@@ -118,13 +170,13 @@ class DmpPatientServiceTest {
 
     @Test
     void modificationChangesTheUsedNameAndOppositionsAndKeepsWhatItLeavesOut() {
-        service.handle(TestMessages.creation(NIR_1, false, false).element());
+        service.handle(TestMessages.creation(NIR_1, false, false).element(), null);
 
         Hl7v3Reply reply = service.handle(TestMessages.of("prpa-in201314.xml").with("reasonCode", "MODIF_DATA")
                 .with("nir", NIR_1).with("patientStatus", "active")
                 .with("person", "<name><family qualifier=\"SP\">MARIEE</family></name>").with("reasonOf", "")
                 .with("observations", "<subjectOf><administrativeObservation><code code=\"OPPOSITION_BRIS_DE_GLACE\"/>"
-                        + "<value xsi:type=\"BL\" value=\"true\"/></administrativeObservation></subjectOf>").element());
+                        + "<value xsi:type=\"BL\" value=\"true\"/></administrativeObservation></subjectOf>").element(), null);
 
         assertThat(ack(reply)).isEqualTo("AA");
         var patient = registry.find(INS).orElseThrow();
@@ -145,11 +197,11 @@ class DmpPatientServiceTest {
 
     @Test
     void pdqFindsByBirthNameAndEchoesTheQuery() {
-        service.handle(TestMessages.creation(NIR_1, false, false).element());
+        service.handle(TestMessages.creation(NIR_1, false, false).element(), null);
 
         Hl7v3Reply reply = service.handle(TestMessages.of("iti47-query.xml").with("parameters",
                 "<livingSubjectName><value><family>ENCHAINE</family></value><semanticsText>LivingSubject.name</semanticsText>"
-                        + "</livingSubjectName>").element());
+                        + "</livingSubjectName>").element(), null);
 
         assertThat(reply.action()).isEqualTo("urn:hl7-org:v3:PRPA_IN201306UV02");
         assertThat(value(reply, "string(/hl7:PRPA_IN201306UV02/hl7:acknowledgement/hl7:typeCode/@code)")).isEqualTo("AA");
@@ -168,10 +220,10 @@ class DmpPatientServiceTest {
 
     @Test
     void pdqWithAnUnknownOtherIdsDomainIsAe204AtThatParameter() {
-        service.handle(TestMessages.creation(NIR_1, false, false).element());
+        service.handle(TestMessages.creation(NIR_1, false, false).element(), null);
 
         Hl7v3Reply reply = service.handle(TestMessages.of("iti47-query.xml")
-                .with("parameters", BY_NAME + scopedTo("1.2.250.1.999.404")).element());
+                .with("parameters", BY_NAME + scopedTo("1.2.250.1.999.404")).element(), null);
 
         assertThat(value(reply, "string(/hl7:PRPA_IN201306UV02/hl7:acknowledgement/hl7:typeCode/@code)")).isEqualTo("AE");
         assertThat(detailCode(reply)).isEqualTo("204");
@@ -181,12 +233,12 @@ class DmpPatientServiceTest {
 
     @Test
     void pdqWithOtherIdsDomainsReturnsTheInsAndOnlyThoseDomainsIdentifiers() {
-        service.handle(TestMessages.creation(NIR_1, false, false).element());
+        service.handle(TestMessages.creation(NIR_1, false, false).element(), null);
         registry.feed(java.util.List.of(INS, new PatientId("IPP-1", "1.2.250.1.999.5.1"),
                 new PatientId("C-2", "1.2.250.1.999.5.2")), registry.find(INS).orElseThrow().traits(), java.util.List.of());
 
         Hl7v3Reply reply = service.handle(TestMessages.of("iti47-query.xml")
-                .with("parameters", BY_NAME + scopedTo("1.2.250.1.999.5.2")).element());
+                .with("parameters", BY_NAME + scopedTo("1.2.250.1.999.5.2")).element(), null);
 
         assertThat(value(reply, "string(/hl7:PRPA_IN201306UV02/hl7:acknowledgement/hl7:typeCode/@code)")).isEqualTo("AA");
         assertThat(value(reply, "count(//hl7:subject1/hl7:patient/hl7:id)")).isEqualTo("2");

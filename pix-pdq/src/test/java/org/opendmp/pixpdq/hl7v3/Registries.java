@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.opendmp.pixpdq.habilitation.HabilitationMerge;
+import org.opendmp.pixpdq.habilitation.Habilitations;
 import org.opendmp.pixpdq.ins.InsOids;
 import org.opendmp.pixpdq.patient.PatientRegistry;
 import org.opendmp.testsupport.TestDatabase;
@@ -26,8 +29,19 @@ final class Registries {
     }
 
     static PatientRegistry fresh() {
+        return freshDmp().registry();
+    }
+
+    /** The patient registry and the authorizations on one fresh database (no document was ever added). */
+    static Dmp freshDmp() {
         DataSource dataSource = TestDatabase.H2.fresh();
-        return new PatientRegistry(new JdbcTemplate(dataSource), new DataSourceTransactionManager(dataSource),
-                Set.of(InsOids.NIR, InsOids.NIR_TEST), List.of(), CLOCK);
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
+        PatientRegistry registry = new PatientRegistry(jdbc, transactions, Set.of(InsOids.NIR, InsOids.NIR_TEST),
+                List.of(new HabilitationMerge(jdbc)), CLOCK);
+        return new Dmp(registry, new Habilitations(jdbc, transactions, registry, patients -> Map.of(), CLOCK));
+    }
+
+    record Dmp(PatientRegistry registry, Habilitations habilitations) {
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.util.unit.DataSize;
  * @param soap       limits on SOAP messages
  * @param mllp       the HL7v2 listener (MLLP over TLS)
  * @param vihf       VIHF assertion checking
+ * @param portal     the patient portal's back-end API
  */
 @ConfigurationProperties("dmp")
 public record DmpProperties(
@@ -29,7 +30,8 @@ public record DmpProperties(
         @DefaultValue Repository repository,
         @DefaultValue Soap soap,
         @DefaultValue Mllp mllp,
-        @DefaultValue Vihf vihf) {
+        @DefaultValue Vihf vihf,
+        @DefaultValue Portal portal) {
 
     /**
      * @param keyStore       PKCS#12 holding the server key and certificate chain
@@ -110,6 +112,18 @@ public record DmpProperties(
             Path facilityTrustAnchors,
             @DefaultValue("5m") Duration clockSkew,
             @DefaultValue("2h") Duration maxAge) {
+    }
+
+    /**
+     * @param clientSubjects the subject DNs of the TLS client certificates allowed to call the patient
+     *                       portal API (e.g. {@code CN=Patient portal,O=Example,C=FR}); when none is set
+     *                       and the server runs on the development PKI, its demo client's subject
+     *                       (development only); with configured TLS and none set, nobody
+     */
+    public record Portal(List<String> clientSubjects) {
+        public Portal {
+            clientSubjects = clientSubjects == null ? List.of() : List.copyOf(clientSubjects);
+        }
     }
 
     public Path pkiDir() {

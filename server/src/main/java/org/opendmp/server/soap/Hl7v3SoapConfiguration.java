@@ -9,9 +9,12 @@ import jakarta.xml.ws.soap.SOAPBinding;
 import java.time.Clock;
 import java.util.Map;
 import javax.xml.namespace.QName;
+import javax.xml.transform.dom.DOMSource;
 import org.apache.cxf.Bus;
 import org.apache.cxf.jaxws.EndpointImpl;
 import org.apache.cxf.ws.addressing.WSAddressingFeature;
+import org.opendmp.pixpdq.habilitation.Habilitations;
+import org.opendmp.pixpdq.habilitation.PatientList;
 import org.opendmp.pixpdq.hl7v3.DmpPatientService;
 import org.opendmp.pixpdq.hl7v3.Hl7v3Schemas;
 import org.opendmp.pixpdq.hl7v3.PixV3Manager;
@@ -21,8 +24,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Publishes the HL7v3 endpoints beside the XDS ones: {@code /pix} (ITI-44, ITI-45, WSDL
- * {@code wsdl/pix-v3.wsdl}) and {@code /patients} (DMP TD0.2, TD1.1 to TD1.4, ITI-47 / TD0.5, WSDL
- * {@code wsdl/patients.wsdl}). SOAP 1.2 (SOAP 1.1 envelopes are read too), WS-Addressing, the
+ * {@code wsdl/pix-v3.wsdl}) and {@code /patients} (DMP TD0.2, TD1.1 to TD1.4, ITI-47 / TD0.5, and
+ * TD0.4 {@code patientList}, WSDL {@code wsdl/patients.wsdl}). SOAP 1.2 (SOAP 1.1 envelopes are read too), WS-Addressing, the
  * wsse:Security header (VIHF) accepted as on the XDS endpoints, clean faults.
  */
 @Configuration(proxyBeanMethods = false)
@@ -42,14 +45,15 @@ public class Hl7v3SoapConfiguration {
     }
 
     @Bean
-    public Endpoint patientsEndpoint(Bus bus, PatientRegistry registry, Hl7v3Schemas schemas) {
-        DmpPatientService service = new DmpPatientService(registry, schemas, Clock.systemUTC());
-        return publish(bus, new PatientsService(service), "wsdl/patients.wsdl",
+    public Endpoint patientsEndpoint(Bus bus, PatientRegistry registry, Habilitations habilitations,
+                                     PatientList patientList, Hl7v3Schemas schemas) {
+        DmpPatientService service = new DmpPatientService(registry, habilitations, schemas, Clock.systemUTC());
+        return publish(bus, new PatientsService(service, patientList), "wsdl/patients.wsdl",
                 new QName("urn:si-dmp-patients", "Patients_Service"),
                 new QName("urn:si-dmp-patients", "Patients_Port_Soap12"), "/patients");
     }
 
-    private static Endpoint publish(Bus bus, Object provider, String wsdl, QName service, QName port, String path) {
+    static Endpoint publish(Bus bus, Object provider, String wsdl, QName service, QName port, String path) {
         EndpointImpl endpoint = new EndpointImpl(bus, provider);
         endpoint.setWsdlLocation("classpath:" + wsdl);
         endpoint.setServiceName(service);
@@ -75,14 +79,25 @@ public class Hl7v3SoapConfiguration {
         }
     }
 
-    /** The DMP patient transactions and PDQv3. */
+    /** The DMP patient transactions and PDQv3, for the VIHF's caller; TD0.4 {@code patientList}. */
     @WebServiceProvider(targetNamespace = "urn:si-dmp-patients", serviceName = "Patients_Service",
             portName = "Patients_Port_Soap12", wsdlLocation = "classpath:wsdl/patients.wsdl")
     @ServiceMode(Service.Mode.PAYLOAD)
     @BindingType(SOAPBinding.SOAP12HTTP_BINDING)
     static class PatientsService extends Hl7v3Endpoint {
-        PatientsService(DmpPatientService service) {
-            super(service::handle);
+        private final PatientList patientList;
+
+        PatientsService(DmpPatientService service, PatientList patientList) {
+            super(message -> service.handle(message, DmpWebServices.currentActor()));
+            this.patientList = patientList;
+        }
+
+        @Override
+        public DOMSource invoke(DOMSource request) {
+            if (PatientList.accepts(DmpWebServices.element(request))) {
+                return DmpWebServices.answer(request, "urn:si-dmp-patients", patientList::answer);
+            }
+            return super.invoke(request);
         }
     }
 }
