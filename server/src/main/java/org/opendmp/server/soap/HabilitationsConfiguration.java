@@ -34,9 +34,9 @@ public class HabilitationsConfiguration {
     }
 
     @Bean
-    public Endpoint habilitationsEndpoint(Bus bus, Habilitations habilitations) {
+    public Endpoint habilitationsEndpoint(Bus bus, Habilitations habilitations, VihfInterceptor vihf) {
         return Hl7v3SoapConfiguration.publish(bus, new HabilitationsService(new HabilitationsEndPoint(habilitations)),
                 "wsdl/habilitations.wsdl", new QName(HabilitationsService.NAMESPACE, "Habilitations_Service"),
-                new QName(HabilitationsService.NAMESPACE, "Habilitations_Port_Soap12"), "/habilitations");
+                new QName(HabilitationsService.NAMESPACE, "Habilitations_Port_Soap12"), "/habilitations", vihf);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import javax.xml.namespace.QName;
 import javax.xml.transform.dom.DOMSource;
 import org.apache.cxf.Bus;
+import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
 import org.apache.cxf.jaxws.EndpointImpl;
 import org.apache.cxf.ws.addressing.WSAddressingFeature;
 import org.opendmp.pixpdq.habilitation.Habilitations;
@@ -41,26 +42,29 @@ public class Hl7v3SoapConfiguration {
         PixV3Manager manager = new PixV3Manager(registry, schemas, Clock.systemUTC());
         return publish(bus, new PixV3Service(manager), "wsdl/pix-v3.wsdl",
                 new QName("urn:ihe:iti:pixv3:2007", "PixV3_Service"),
-                new QName("urn:ihe:iti:pixv3:2007", "PixV3_Port_Soap12"), "/pix");
+                new QName("urn:ihe:iti:pixv3:2007", "PixV3_Port_Soap12"), "/pix",
+                new SecurityHeaderInterceptor());
     }
 
     @Bean
     public Endpoint patientsEndpoint(Bus bus, PatientRegistry registry, Habilitations habilitations,
-                                     PatientList patientList, Hl7v3Schemas schemas) {
+                                     PatientList patientList, Hl7v3Schemas schemas, VihfInterceptor vihf) {
         DmpPatientService service = new DmpPatientService(registry, habilitations, schemas, Clock.systemUTC());
         return publish(bus, new PatientsService(service, patientList), "wsdl/patients.wsdl",
                 new QName("urn:si-dmp-patients", "Patients_Service"),
-                new QName("urn:si-dmp-patients", "Patients_Port_Soap12"), "/patients");
+                new QName("urn:si-dmp-patients", "Patients_Port_Soap12"), "/patients", vihf);
     }
 
-    static Endpoint publish(Bus bus, Object provider, String wsdl, QName service, QName port, String path) {
+    /** {@code security} handles the wsse:Security header: the VIHF check, or only declaring it understood. */
+    static Endpoint publish(Bus bus, Object provider, String wsdl, QName service, QName port, String path,
+                            AbstractSoapInterceptor security) {
         EndpointImpl endpoint = new EndpointImpl(bus, provider);
         endpoint.setWsdlLocation("classpath:" + wsdl);
         endpoint.setServiceName(service);
         endpoint.setEndpointName(port);
         endpoint.getFeatures().add(new WSAddressingFeature());
         endpoint.setProperties(Map.of("schema-validation-enabled", false));
-        endpoint.getInInterceptors().add(new SecurityHeaderInterceptor());
+        endpoint.getInInterceptors().add(security);
         endpoint.getInInterceptors().add(new AddressingActionDispatchInterceptor());
         endpoint.getOutInterceptors().add(new ReplyActionInterceptor());
         endpoint.getOutFaultInterceptors().add(new CleanFaultInterceptor());
