@@ -109,7 +109,7 @@ public class Habilitations {
     }
 
     /** The INS of a CX {@code id^^^&oid&ISO[^type...]}, or null when it is no INS in that form. */
-    static PatientId parseResourceId(String cx) {
+    public static PatientId parseResourceId(String cx) {
         if (cx == null) {
             return null;
         }

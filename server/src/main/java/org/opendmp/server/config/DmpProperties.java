@@ -20,6 +20,7 @@ import org.springframework.util.unit.DataSize;
  * @param mllp       the HL7v2 listener (MLLP over TLS)
  * @param vihf       VIHF assertion checking
  * @param portal     the patient portal's back-end API
+ * @param access     the DMP's access rules
  */
 @ConfigurationProperties("dmp")
 public record DmpProperties(
@@ -31,7 +32,8 @@ public record DmpProperties(
         @DefaultValue Soap soap,
         @DefaultValue Mllp mllp,
         @DefaultValue Vihf vihf,
-        @DefaultValue Portal portal) {
+        @DefaultValue Portal portal,
+        @DefaultValue Access access) {
 
     /**
      * @param keyStore       PKCS#12 holding the server key and certificate chain
@@ -124,6 +126,13 @@ public record DmpProperties(
         public Portal {
             clientSubjects = clientSubjects == null ? List.of() : List.copyOf(clientSubjects);
         }
+    }
+
+    /**
+     * @param rulesDir a directory whose {@code rights-matrix.csv} and {@code document-types.csv} replace the
+     *                 shipped files of the same name (docs/ACCESS-RULES.md); none when not set
+     */
+    public record Access(Path rulesDir) {
     }
 
     public Path pkiDir() {

@@ -78,8 +78,9 @@ public class XdsConfiguration {
     }
 
     @Bean
-    public RetrieveDocumentSet retrieveDocumentSet(DmpProperties properties, DocumentStore documents) {
-        return new RetrieveDocumentSet(documents, properties.repository().uniqueId());
+    public RetrieveDocumentSet retrieveDocumentSet(DmpProperties properties, DocumentStore documents,
+                                                   RegistryStore registry) {
+        return new RetrieveDocumentSet(documents, properties.repository().uniqueId(), registry.documentFacts());
     }
 
     @Bean

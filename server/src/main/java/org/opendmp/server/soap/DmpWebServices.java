@@ -2,12 +2,18 @@ package org.opendmp.server.soap;
 
 import java.util.function.BiFunction;
 import javax.xml.transform.dom.DOMSource;
+import org.apache.cxf.binding.soap.Soap12;
+import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.PhaseInterceptorChain;
 import org.opendmp.pixpdq.habilitation.DmpReply;
 import org.opendmp.pixpdq.habilitation.HabilitationRefusal;
+import org.opendmp.security.access.DmpTransaction;
 import org.opendmp.security.actor.Actor;
+import org.opendmp.server.access.AccessDenied;
+import org.opendmp.server.access.DmpAccess;
+import org.opendmp.server.access.PatientServiceRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Document;
@@ -32,6 +38,27 @@ final class DmpWebServices {
     static Actor currentActor() {
         Message current = PhaseInterceptorChain.getCurrentMessage();
         return current == null ? null : current.getExchange().get(Actor.class);
+    }
+
+    /**
+     * Applies the access rules to a request of the patients or habilitations service before it is served.
+     *
+     * @throws SecurityFault when the caller may not run this transaction
+     */
+    static void checkAccess(DmpAccess access, DOMSource request) {
+        Element body = element(request);
+        DmpTransaction transaction = body == null ? null : PatientServiceRequests.transactionOf(body);
+        if (transaction == null || transaction == DmpTransaction.TD0_3 && PatientServiceRequests.isRemoval(body)) {
+            return;
+        }
+        try {
+            access.patientService(currentActor(), transaction, PatientServiceRequests.insOf(body));
+        } catch (AccessDenied denied) {
+            LOG.info("{} denied by the access rules: {}", transaction.tdName(), denied.getMessage());
+            Message current = PhaseInterceptorChain.getCurrentMessage();
+            throw SecurityFault.denied(denied.getMessage(),
+                    current instanceof SoapMessage soap ? soap.getVersion() : Soap12.getInstance());
+        }
     }
 
     /** The SOAP body's element, or null. */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import javax.xml.namespace.QName;
 import org.apache.cxf.Bus;
 import org.opendmp.pixpdq.habilitation.Habilitations;
+import org.opendmp.server.access.DmpAccess;
 import org.opendmp.pixpdq.habilitation.HabilitationsEndPoint;
 import org.opendmp.pixpdq.habilitation.PatientList;
 import org.opendmp.pixpdq.patient.PatientRegistry;
@@ -34,8 +35,9 @@ public class HabilitationsConfiguration {
     }
 
     @Bean
-    public Endpoint habilitationsEndpoint(Bus bus, Habilitations habilitations, VihfInterceptor vihf) {
-        return Hl7v3SoapConfiguration.publish(bus, new HabilitationsService(new HabilitationsEndPoint(habilitations)),
+    public Endpoint habilitationsEndpoint(Bus bus, Habilitations habilitations, VihfInterceptor vihf,
+                                          DmpAccess access) {
+        return Hl7v3SoapConfiguration.publish(bus, new HabilitationsService(new HabilitationsEndPoint(habilitations), access),
                 "wsdl/habilitations.wsdl", new QName(HabilitationsService.NAMESPACE, "Habilitations_Service"),
                 new QName(HabilitationsService.NAMESPACE, "Habilitations_Port_Soap12"), "/habilitations", vihf);
     }

@@ -8,6 +8,7 @@ import jakarta.xml.ws.WebServiceProvider;
 import jakarta.xml.ws.soap.SOAPBinding;
 import javax.xml.transform.dom.DOMSource;
 import org.opendmp.pixpdq.habilitation.HabilitationsEndPoint;
+import org.opendmp.server.access.DmpAccess;
 
 /**
  * The DMP habilitations endpoint ({@code /habilitations}, WSDL {@code wsdl/habilitations.wsdl}):
@@ -23,13 +24,16 @@ final class HabilitationsService implements Provider<DOMSource> {
     static final String NAMESPACE = "urn:si-dmp-habilitations";
 
     private final HabilitationsEndPoint endPoint;
+    private final DmpAccess access;
 
-    HabilitationsService(HabilitationsEndPoint endPoint) {
+    HabilitationsService(HabilitationsEndPoint endPoint, DmpAccess access) {
         this.endPoint = endPoint;
+        this.access = access;
     }
 
     @Override
     public DOMSource invoke(DOMSource request) {
+        DmpWebServices.checkAccess(access, request);
         return DmpWebServices.answer(request, NAMESPACE, endPoint::handle);
     }
 }

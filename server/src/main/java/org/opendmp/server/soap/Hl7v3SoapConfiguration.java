@@ -20,6 +20,7 @@ import org.opendmp.pixpdq.hl7v3.DmpPatientService;
 import org.opendmp.pixpdq.hl7v3.Hl7v3Schemas;
 import org.opendmp.pixpdq.hl7v3.PixV3Manager;
 import org.opendmp.pixpdq.patient.PatientRegistry;
+import org.opendmp.server.access.DmpAccess;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -48,9 +49,10 @@ public class Hl7v3SoapConfiguration {
 
     @Bean
     public Endpoint patientsEndpoint(Bus bus, PatientRegistry registry, Habilitations habilitations,
-                                     PatientList patientList, Hl7v3Schemas schemas, VihfInterceptor vihf) {
+                                     PatientList patientList, Hl7v3Schemas schemas, VihfInterceptor vihf,
+                                     DmpAccess access) {
         DmpPatientService service = new DmpPatientService(registry, habilitations, schemas, Clock.systemUTC());
-        return publish(bus, new PatientsService(service, patientList), "wsdl/patients.wsdl",
+        return publish(bus, new PatientsService(service, patientList, access), "wsdl/patients.wsdl",
                 new QName("urn:si-dmp-patients", "Patients_Service"),
                 new QName("urn:si-dmp-patients", "Patients_Port_Soap12"), "/patients", vihf);
     }
@@ -90,14 +92,17 @@ public class Hl7v3SoapConfiguration {
     @BindingType(SOAPBinding.SOAP12HTTP_BINDING)
     static class PatientsService extends Hl7v3Endpoint {
         private final PatientList patientList;
+        private final DmpAccess access;
 
-        PatientsService(DmpPatientService service, PatientList patientList) {
+        PatientsService(DmpPatientService service, PatientList patientList, DmpAccess access) {
             super(message -> service.handle(message, DmpWebServices.currentActor()));
             this.patientList = patientList;
+            this.access = access;
         }
 
         @Override
         public DOMSource invoke(DOMSource request) {
+            DmpWebServices.checkAccess(access, request);
             if (PatientList.accepts(DmpWebServices.element(request))) {
                 return DmpWebServices.answer(request, "urn:si-dmp-patients", patientList::answer);
             }

@@ -1,6 +1,8 @@
 package org.opendmp.server.soap;
 
 import jakarta.jws.WebService;
+import org.opendmp.security.access.DmpTransaction;
+import org.opendmp.server.access.DmpAccess;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.PhaseInterceptorChain;
 import org.opendmp.registry.ebrim.EbrimXml;
@@ -32,9 +34,11 @@ public class RegistryService implements DocumentRegistryPortType {
     private final EbrimXml ebrimXml;
     private final UpdateDocumentSet updateDocumentSet;
     private final RemoveMetadata removeMetadata;
+    private final DmpAccess access;
 
     public RegistryService(RegisterDocumentSet registerDocumentSet, StoredQueryService storedQueries, EbrimXml ebrimXml,
-                           UpdateDocumentSet updateDocumentSet, RemoveMetadata removeMetadata) {
+                           UpdateDocumentSet updateDocumentSet, RemoveMetadata removeMetadata, DmpAccess access) {
+        this.access = access;
         this.registerDocumentSet = registerDocumentSet;
         this.storedQueries = storedQueries;
         this.ebrimXml = ebrimXml;
@@ -45,7 +49,7 @@ public class RegistryService implements DocumentRegistryPortType {
     @Override
     public RegistryResponseType documentRegistryUpdateDocumentSet(SubmitObjectsRequest body) {
         return XdsAnswers.answer("ITI-57", RegistryResponseType::new, () -> {
-            updateDocumentSet.update(body.getRegistryObjectList());
+            updateDocumentSet.update(body.getRegistryObjectList(), access.xds(DmpWebServices.currentActor(), DmpTransaction.TD3_3A));
             RegistryResponseType response = new RegistryResponseType();
             response.setStatus(XdsVocabulary.RESPONSE_SUCCESS);
             return response;
@@ -55,7 +59,7 @@ public class RegistryService implements DocumentRegistryPortType {
     @Override
     public RegistryResponseType documentRegistryRegisterDocumentSetB(SubmitObjectsRequest body) {
         return XdsAnswers.answer("ITI-42", RegistryResponseType::new, () -> {
-            registerDocumentSet.register(body.getRegistryObjectList());
+            registerDocumentSet.register(body.getRegistryObjectList(), access.xds(DmpWebServices.currentActor(), DmpTransaction.TD2_1));
             RegistryResponseType response = new RegistryResponseType();
             response.setStatus(XdsVocabulary.RESPONSE_SUCCESS);
             return response;
@@ -69,7 +73,7 @@ public class RegistryService implements DocumentRegistryPortType {
             empty.setRegistryObjectList(new RegistryObjectListType());
             return empty;
         }, () -> {
-            QueryAnswer answer = storedQueries.query(body);
+            QueryAnswer answer = storedQueries.query(body, access.xds(DmpWebServices.currentActor(), DmpTransaction.TD3_1));
             Message message = PhaseInterceptorChain.getCurrentMessage();
             if (message == null) {
                 return answer.resolved(ebrimXml);
@@ -81,6 +85,7 @@ public class RegistryService implements DocumentRegistryPortType {
 
     @Override
     public RegistryResponseType documentRegistryDeleteDocumentSet(RemoveObjectsRequest body) {
-        return XdsAnswers.answer("ITI-62", RegistryResponseType::new, () -> removeMetadata.remove(body));
+        return XdsAnswers.answer("ITI-62", RegistryResponseType::new, 
+                () -> removeMetadata.remove(body, access.xds(DmpWebServices.currentActor(), DmpTransaction.REMOVE)));
     }
 }

@@ -1,6 +1,9 @@
 package org.opendmp.server.soap;
 
 import jakarta.jws.WebService;
+import org.opendmp.registry.access.Access;
+import org.opendmp.security.access.DmpTransaction;
+import org.opendmp.server.access.DmpAccess;
 import java.util.Collection;
 import org.apache.cxf.message.Attachment;
 import org.apache.cxf.message.Message;
@@ -30,18 +33,22 @@ public class RepositoryService implements DocumentRepositoryPortType {
     private final ProvideAndRegisterDocumentSet provide;
     private final RetrieveDocumentSet retrieve;
     private final RemoveDocuments remove;
+    private final DmpAccess access;
 
-    public RepositoryService(ProvideAndRegisterDocumentSet provide, RetrieveDocumentSet retrieve, RemoveDocuments remove) {
+    public RepositoryService(ProvideAndRegisterDocumentSet provide, RetrieveDocumentSet retrieve, RemoveDocuments remove,
+                             DmpAccess access) {
         this.provide = provide;
         this.retrieve = retrieve;
         this.remove = remove;
+        this.access = access;
     }
 
     @Override
     public RegistryResponseType documentRepositoryProvideAndRegisterDocumentSetB(ProvideAndRegisterDocumentSetRequestType body) {
         return XdsAnswers.answer("ITI-41", RegistryResponseType::new, () -> {
+            Access rights = access.xds(DmpWebServices.currentActor(), DmpTransaction.TD2_1);
             refuseUnreferencedParts(body);
-            provide.provide(body);
+            provide.provide(body, rights);
             RegistryResponseType response = new RegistryResponseType();
             response.setStatus(XdsVocabulary.RESPONSE_SUCCESS);
             return response;
@@ -50,7 +57,8 @@ public class RepositoryService implements DocumentRepositoryPortType {
 
     @Override
     public RetrieveDocumentSetResponseType documentRepositoryRetrieveDocumentSet(RetrieveDocumentSetRequestType body) {
-        return XdsAnswers.answer("ITI-43", () -> retrieve.retrieve(body), refusal -> {
+        return XdsAnswers.answer("ITI-43",
+                () -> retrieve.retrieve(body, access.xds(DmpWebServices.currentActor(), DmpTransaction.TD3_2)), refusal -> {
             RetrieveDocumentSetResponseType response = new RetrieveDocumentSetResponseType();
             response.setRegistryResponse(RegistryErrors.failure(new RegistryResponseType(), refusal));
             return response;
@@ -60,7 +68,8 @@ public class RepositoryService implements DocumentRepositoryPortType {
     /** ITI-86: the body is rmd:RemoveDocumentsRequest, of the same type as an ITI-43 request. */
     @Override
     public RegistryResponseType documentRepositoryRemoveDocuments(RetrieveDocumentSetRequestType body) {
-        return XdsAnswers.answer("ITI-86", RegistryResponseType::new, () -> remove.remove(body));
+        return XdsAnswers.answer("ITI-86", RegistryResponseType::new,
+                () -> remove.remove(body, access.xds(DmpWebServices.currentActor(), DmpTransaction.REMOVE)));
     }
 
     /**

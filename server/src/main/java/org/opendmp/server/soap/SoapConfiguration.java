@@ -17,6 +17,7 @@ import org.opendmp.registry.update.UpdateDocumentSet;
 import org.opendmp.repository.provide.ProvideAndRegisterDocumentSet;
 import org.opendmp.repository.remove.RemoveDocuments;
 import org.opendmp.security.vihf.VihfValidator;
+import org.opendmp.server.access.DmpAccess;
 import org.opendmp.repository.retrieve.RetrieveDocumentSet;
 import org.opendmp.server.config.DmpProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -46,15 +47,18 @@ public class SoapConfiguration {
 
     @Bean
     public Endpoint registryEndpoint(Bus bus, RegisterDocumentSet register, StoredQueryService queries, EbrimXml ebrimXml,
-                                     UpdateDocumentSet update, RemoveMetadata removeMetadata, VihfInterceptor vihf) {
-        return publish(bus, new RegistryService(register, queries, ebrimXml, update, removeMetadata), "DocumentRegistry",
+                                     UpdateDocumentSet update, RemoveMetadata removeMetadata, VihfInterceptor vihf,
+                                     DmpAccess access) {
+        return publish(bus, new RegistryService(register, queries, ebrimXml, update, removeMetadata, access),
+                "DocumentRegistry",
                 "/registry", false, vihf);
     }
 
     @Bean
     public Endpoint repositoryEndpoint(Bus bus, ProvideAndRegisterDocumentSet provide, RetrieveDocumentSet retrieve,
-                                       RemoveDocuments remove, VihfInterceptor vihf) {
-        return publish(bus, new RepositoryService(provide, retrieve, remove), "DocumentRepository", "/repository", true,
+                                       RemoveDocuments remove, VihfInterceptor vihf, DmpAccess access) {
+        return publish(bus, new RepositoryService(provide, retrieve, remove, access), "DocumentRepository", "/repository",
+                true,
                 vihf);
     }
 

@@ -1,6 +1,11 @@
 package org.opendmp.server.soap;
 
 import java.util.UUID;
+import org.apache.cxf.binding.soap.Soap12;
+import org.apache.cxf.binding.soap.SoapMessage;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.PhaseInterceptorChain;
+import org.opendmp.server.access.AccessDenied;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.opendmp.registry.error.RegistryErrors;
@@ -34,6 +39,11 @@ final class XdsAnswers {
         } catch (XdsException refusal) {
             LOG.info("{} refused: {}", transaction, refusal.errorCode());
             return failure.apply(refusal);
+        } catch (AccessDenied denied) {
+            LOG.info("{} denied by the access rules: {}", transaction, denied.getMessage());
+            Message message = PhaseInterceptorChain.getCurrentMessage();
+            throw SecurityFault.denied(denied.getMessage(),
+                    message instanceof SoapMessage soap ? soap.getVersion() : Soap12.getInstance());
         } catch (RuntimeException unexpected) {
             String incident = UUID.randomUUID().toString();
             LOG.error("{} failed, incident {}", transaction, incident, unexpected);
