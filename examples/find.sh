@@ -2,6 +2,8 @@
 # ITI-18 Registry Stored Query, FindDocuments (Approved documents of a patient), with curl.
 # Usage: examples/find.sh [PATIENT_INS_NIR] [LeafClass|ObjectRef] ; env: DMP_URL, DMP_PKI as for provide.sh
 set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/vihf.sh"
 url=${DMP_URL:-https://localhost:8443}/si-dmp-server/v2/services/registry
 pki=${DMP_PKI:-./data/pki}
 nir=${1:-248035938200459}
@@ -14,6 +16,7 @@ curl -sS --cert "$pki/client.pem" --key "$pki/client.key" --cacert "$pki/ca.pem"
     <a:Action s:mustUnderstand="true">urn:ihe:iti:2007:RegistryStoredQuery</a:Action>
     <a:MessageID>urn:uuid:$(cat /proc/sys/kernel/random/uuid)</a:MessageID>
     <a:To>$url</a:To>
+    $(vihf_security "$nir")
   </s:Header>
   <s:Body>
     <query:AdhocQueryRequest xmlns:query="urn:oasis:names:tc:ebxml-regrep:xsd:query:3.0" xmlns:rim="urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0">

@@ -4,6 +4,7 @@
 # Usage: examples/provide.sh [PATIENT_INS_NIR] ; env: DMP_URL (default https://localhost:8443), DMP_PKI (default ./data/pki)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/vihf.sh"
 url=${DMP_URL:-https://localhost:8443}/si-dmp-server/v2/services/repository
 pki=${DMP_PKI:-./data/pki}
 nir=${1:-248035938200459}                      # a test INS-NIR (valid key), no real person
@@ -23,6 +24,7 @@ metadata=$(sed -e "s|@PATIENT@|${patient//&/\\&amp;}|g" -e "s|@DOCUMENT_UID@|$do
     <a:Action s:mustUnderstand="true">urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-b</a:Action>
     <a:MessageID>urn:uuid:$(cat /proc/sys/kernel/random/uuid)</a:MessageID>
     <a:To>$url</a:To>
+    $(vihf_security "$nir")
   </s:Header>
   <s:Body>
     <xdsb:ProvideAndRegisterDocumentSetRequest xmlns:xdsb="urn:ihe:iti:xds-b:2007">

@@ -9,7 +9,11 @@ import org.opendmp.registry.patient.PatientIdPolicy;
 import org.opendmp.registry.query.StoredQueryService;
 import org.opendmp.registry.remove.RemovalStore;
 import org.opendmp.registry.remove.RemoveMetadata;
+import org.opendmp.registry.access.AuthorIdBackfill;
 import org.opendmp.registry.store.RegistryStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
 import org.opendmp.registry.submit.RegisterDocumentSet;
 import org.opendmp.registry.update.UpdateDocumentSet;
 import org.opendmp.registry.update.VersionStore;
@@ -26,6 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Wires the registry and repository (combined deployment: one database, one transaction). */
 @Configuration(proxyBeanMethods = false)
 public class XdsConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(XdsConfiguration.class);
 
     @Bean
     public EbrimXml ebrimXml() {
@@ -92,5 +98,27 @@ public class XdsConfiguration {
     public RemoveDocuments removeDocuments(DmpProperties properties, DocumentStore documents,
                                            TransactionTemplate transactions) {
         return new RemoveDocuments(documents, transactions, properties.repository().uniqueId());
+    }
+
+    /**
+     * Indexes, in the background after startup, the author ids of DocumentEntries registered before
+     * migration V1_7 (the access rules read them); until done those entries are read from their ebRIM.
+     */
+    @Bean
+    public ApplicationRunner authorIdBackfill(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        return args -> {
+            Thread worker = new Thread(() -> {
+                try {
+                    int indexed = new AuthorIdBackfill(jdbc, transactions).run(500);
+                    if (indexed > 0) {
+                        LOG.info("Indexed the author ids of {} document entries registered before this version", indexed);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("Author id indexing stopped ({}); it resumes at the next start", e.getClass().getSimpleName());
+                }
+            }, "author-id-backfill");
+            worker.setDaemon(true);
+            worker.start();
+        };
     }
 }
