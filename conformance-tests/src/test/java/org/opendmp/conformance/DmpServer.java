@@ -5,6 +5,7 @@ import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -26,6 +29,9 @@ public final class DmpServer implements AutoCloseable {
 
     public static final String CONTEXT = "/si-dmp-server/v2/services";
     static final Duration READINESS_TIMEOUT = Duration.ofSeconds(90);
+    /** The COUNT measurement of an actuator metrics answer. */
+    private static final Pattern COUNT =
+            Pattern.compile("\\{\\s*\"statistic\"\\s*:\\s*\"COUNT\"\\s*,\\s*\"value\"\\s*:\\s*([0-9.Ee+-]+)");
 
     private final Process process;
     private final Path dataDir;
@@ -35,6 +41,7 @@ public final class DmpServer implements AutoCloseable {
     private final int mllpPort;
     private final String database;
     private final Thread shutdownHook;
+    private VihfSigners vihfSigners;
 
     private DmpServer(Process process, Path dataDir, Path log, int port, int managementPort, int mllpPort,
                       String database) {
@@ -89,7 +96,8 @@ public final class DmpServer implements AutoCloseable {
         DmpServer server = new DmpServer(process, dataDir, log, port, managementPort, mllpPort, database);
         try {
             server.awaitReadiness();
-        } catch (RuntimeException | Error e) {
+            server.vihfSigners = VihfSigners.load(server.vihfPkiDir());
+        } catch (RuntimeException | Error | IOException e) {
             server.close();
             throw e;
         }
@@ -149,6 +157,47 @@ public final class DmpServer implements AutoCloseable {
 
     public Path pkiDir() {
         return dataDir.resolve("pki");
+    }
+
+    /** The development VIHF PKI the server generated: {@code <data>/pki/vihf}. */
+    public Path vihfPkiDir() {
+        return pkiDir().resolve("vihf");
+    }
+
+    /** The credentials that sign the tests' VIHF assertions, read from {@link #vihfPkiDir()} once the server is up. */
+    public VihfSigners vihfSigners() {
+        return vihfSigners;
+    }
+
+    /**
+     * The COUNT of a counter on the metrics endpoint of the operations port ({@code /actuator/metrics}),
+     * restricted to {@code tags} ({@code name:value}); 0 while the counter does not exist yet.
+     */
+    public double counter(String name, String... tags) {
+        StringBuilder query = new StringBuilder();
+        for (String tag : tags) {
+            query.append(query.isEmpty() ? "?" : "&").append("tag=")
+                    .append(URLEncoder.encode(tag, StandardCharsets.UTF_8));
+        }
+        URI uri = URI.create("http://127.0.0.1:" + managementPort + "/actuator/metrics/" + name + query);
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 404) {
+                return 0;
+            }
+            Matcher count = COUNT.matcher(response.body());
+            if (response.statusCode() != 200 || !count.find()) {
+                throw new IllegalStateException("no COUNT from " + uri + ": HTTP " + response.statusCode() + " "
+                        + response.body());
+            }
+            return Double.parseDouble(count.group(1));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + uri, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public Path logFile() {

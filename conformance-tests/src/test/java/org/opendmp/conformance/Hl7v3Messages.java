@@ -10,8 +10,9 @@ import java.util.UUID;
 /**
  * HL7v3 requests of the DMP patient service ({@code /patients}) and the PIXv3 Manager ({@code /pix}),
  * built from the templates in {@code messages/hl7v3/} (shaped after the DMP's example messages), sent
- * in a SOAP 1.2 envelope with WS-Addressing and a VIHF-like wsse:Security header, as DMP software
- * sends them. {@link #create} makes a patient known to the server (TD1.1) for any test.
+ * in a SOAP 1.2 envelope with WS-Addressing, to which the client adds its signed VIHF (naming the
+ * patient of the message's INS id or value), as DMP software sends them. {@link #create} makes a
+ * patient known to the server (TD1.1) for any test.
  */
 public final class Hl7v3Messages {
 
@@ -44,8 +45,7 @@ public final class Hl7v3Messages {
     private static SoapResponse send(XdsClient client, URI endpoint, String body, String envelope, String contentType) {
         String messageId = TestData.uuid();
         String xml = Template.of("hl7v3/" + envelope).with("messageId", messageId).with("to", endpoint.toString())
-                .with("action", ACTION_PREFIX + rootName(body)).with("assertionId", UUID.randomUUID())
-                .withXml("body", body).render();
+                .with("action", ACTION_PREFIX + rootName(body)).withXml("body", body).render();
         Xml.parse(xml);
         Map<String, String> headers = contentType.startsWith("text/xml")
                 ? Map.of("SOAPAction", "\"" + ACTION_PREFIX + rootName(body) + "\"") : Map.of();

@@ -6,11 +6,8 @@ import static org.opendmp.conformance.XdsAssertions.assertRegistryError;
 import static org.opendmp.conformance.XdsAssertions.assertSuccess;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
@@ -149,10 +146,7 @@ class MetadataUpdateIT {
      * operation (Content-Type without the action parameter).
      */
     private SoapResponse postDmpExample(TestData.Patient patient, String target, String original, String newStatus) {
-        String issueInstant = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
-        String vihf = Template.of("td21/vihf-assertion.xml")
-                .with("assertionId", "_" + UUID.randomUUID()).with("issueInstant", issueInstant)
-                .with("patientIdNh", patient.cxNh()).render();
+        String vihf = xds.vihfSigners().dmpExampleAssertion(patient.cxNh());
         String messageId = TestData.uuid();
         String envelope = Template.of("td33/update-availability-status-soap12.xml")
                 .with("messageId", messageId)

@@ -297,7 +297,7 @@ class PatientServiceIT {
     void malformedXmlIsACleanSoapFault() {
         String envelope = Template.of("hl7v3/envelope-soap12.xml").with("messageId", TestData.uuid())
                 .with("to", patients.toString()).with("action", "urn:hl7-org:v3:PRPA_IN201307UV02")
-                .with("assertionId", "a1").withXml("body", "<PRPA_IN201307UV02 xmlns=\"urn:hl7-org:v3\"><id></PRPA_IN201307UV02>")
+                .withXml("body", "<PRPA_IN201307UV02 xmlns=\"urn:hl7-org:v3\"><id></PRPA_IN201307UV02>")
                 .render();
 
         SoapResponse fault = client.post(patients, "application/soap+xml; charset=UTF-8",
@@ -312,7 +312,7 @@ class PatientServiceIT {
         String envelope = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
                 + Template.of("hl7v3/envelope-soap12.xml").with("messageId", TestData.uuid())
                         .with("to", patients.toString()).with("action", "urn:hl7-org:v3:PRPA_IN201307UV02")
-                        .with("assertionId", "a1").withXml("body", Hl7v3Messages.existenceTest(TestData.newNir())
+                        .withXml("body", Hl7v3Messages.existenceTest(TestData.newNir())
                                 .replace("<semanticsText>Patient.id</semanticsText>", "<semanticsText>&xxe;</semanticsText>"))
                         .render().replaceFirst("<\\?xml[^>]*\\?>", "");
 

@@ -9,8 +9,6 @@ import static org.opendmp.conformance.XdsAssertions.assertSuccess;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -103,9 +101,10 @@ class ProvideAndRegisterIT {
 
     /**
      * Shaped like the official DMP TD2.1 example (own data): SOAP 1.1 envelope in an MTOM root part
-     * typed application/soap+xml, a VIHF assertion in wsse:Security, default rim namespace, CX with
-     * NH and a CX.7 date, authorInstitution with IDNST in XON.10, author Classifications without
-     * classifiedObject, a CDA document plus a XAdES signature entry and a signs association.
+     * typed application/soap+xml, the example's VIHF assertion (signed with the demo doctor's card) in
+     * wsse:Security, default rim namespace, CX with NH and a CX.7 date, authorInstitution with IDNST in
+     * XON.10, author Classifications without classifiedObject, a CDA document plus a XAdES signature
+     * entry and a signs association.
      */
     @Test
     void acceptsSubmissionShapedLikeTheOfficialDmpTd21Example() throws Exception {
@@ -126,10 +125,7 @@ class ProvideAndRegisterIT {
                 .with("documentDigest", Base64.getEncoder().encodeToString(
                         MessageDigest.getInstance("SHA-256").digest(cda)))
                 .render().getBytes(StandardCharsets.UTF_8);
-        String issueInstant = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
-        String vihf = Template.of("td21/vihf-assertion.xml")
-                .with("assertionId", "_" + UUID.randomUUID()).with("issueInstant", issueInstant)
-                .with("patientIdNh", patient.cxNh()).render();
+        String vihf = xds.vihfSigners().dmpExampleAssertion(patient.cxNh());
         String cdaContentId = "CONFORMITE_TD2.1-CR-" + cdaUniqueId + ".xml";
         String signatureContentId = "CONFORMITE_TD2.1-Signature-" + signatureUniqueId + ".xml";
         String envelope = Template.of("td21/provide-and-register-soap11.xml")

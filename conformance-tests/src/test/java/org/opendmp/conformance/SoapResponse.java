@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import javax.xml.namespace.QName;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -141,6 +142,50 @@ public final class SoapResponse {
 
     public String faultText() {
         return xml == null ? "" : Xml.value(xml, "string(//*[local-name()='Fault'])");
+    }
+
+    /** The fault code: SOAP 1.2 Code/Value, SOAP 1.1 faultcode; {@code null} when the answer is no fault. */
+    public QName faultCode() {
+        return qName(fault("soap12:Code/soap12:Value", "faultcode"));
+    }
+
+    /** The SOAP 1.2 Code/Subcode/Value; {@code null} without one (and always for SOAP 1.1). */
+    public QName faultSubcode() {
+        return qName(fault("soap12:Code/soap12:Subcode/soap12:Value", null));
+    }
+
+    /** The fault's reason: SOAP 1.2 Reason/Text, SOAP 1.1 faultstring; {@code null} when the answer is no fault. */
+    public String faultReason() {
+        Element reason = fault("soap12:Reason/soap12:Text", "faultstring");
+        return reason == null ? null : reason.getTextContent();
+    }
+
+    /** The fault's detail element (SOAP 1.2 Detail, SOAP 1.1 detail), or {@code null}. */
+    public Element faultDetail() {
+        return fault("soap12:Detail", "detail");
+    }
+
+    private Element fault(String soap12Path, String soap11Child) {
+        if (!isFault()) {
+            return null;
+        }
+        List<Element> found = Xml.elements(xml, "/soap12:Envelope/soap12:Body/soap12:Fault/" + soap12Path);
+        if (found.isEmpty() && soap11Child != null) {
+            found = Xml.elements(xml, "/soap11:Envelope/soap11:Body/soap11:Fault/" + soap11Child);
+        }
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The QName an element's text names, its prefix resolved where the element stands. */
+    private static QName qName(Element element) {
+        if (element == null) {
+            return null;
+        }
+        String text = element.getTextContent().strip();
+        int colon = text.indexOf(':');
+        String prefix = colon < 0 ? null : text.substring(0, colon);
+        String namespace = element.lookupNamespaceURI(prefix);
+        return new QName(namespace == null ? "" : namespace, text.substring(colon + 1), prefix == null ? "" : prefix);
     }
 
     public String action() {

@@ -32,9 +32,10 @@ class TlsIT {
         this.xds = xds;
     }
 
+    /** A FindDocuments with the VIHF the test client sends: only the TLS layer differs between the tests. */
     private byte[] aQuery() {
-        return SoapMessages.soap12(Xds.ACTION_ITI18, server.registryUri().toString(),
-                StoredQuery.findDocuments(xds.newPatient().cx()).body()).xml().getBytes(StandardCharsets.UTF_8);
+        return xds.secure(SoapMessages.soap12(Xds.ACTION_ITI18, server.registryUri().toString(),
+                StoredQuery.findDocuments(xds.newPatient().cx()).body()).xml()).getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

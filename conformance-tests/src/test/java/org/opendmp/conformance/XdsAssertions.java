@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import javax.xml.namespace.QName;
 
 /** Assertions on IHE answers, each failing with the full server answer in its message. */
 public final class XdsAssertions {
 
+    private static final QName SOAP12_SENDER = new QName("http://www.w3.org/2003/05/soap-envelope", "Sender");
     private static final Pattern STACK_FRAME = Pattern.compile("(?m)^\\s*at [\\w$.]+\\(|\\bat (org|java|javax|jdk|sun|com)\\.");
 
     private XdsAssertions() {
@@ -65,6 +67,27 @@ public final class XdsAssertions {
         assertNoInternalsLeaked(response);
         assertThat(response.isFault()).as("SOAP Fault expected: %s", response).isTrue();
         assertThat(response.httpStatus()).as("HTTP status of a SOAP Fault: %s", response).isIn(400, 500);
+    }
+
+    /**
+     * A WS-Security fault as the server answers a refused VIHF: SOAP 1.2 Code {@code Sender} with
+     * {@code wsseCode} as Subcode, or SOAP 1.1 faultcode {@code wsseCode}; HTTP 400 or 500; a reason
+     * naming the failed check; no internals, no detail.
+     */
+    public static void assertSecurityFault(SoapResponse response, QName wsseCode) {
+        assertSoapFault(response);
+        if (Xml.count(response.xml(), "/soap12:Envelope") == 1) {
+            Xml.assertThatXml(response.rootText()).hasXPath("/soap12:Envelope/soap12:Body/soap12:Fault"
+                    + "[soap12:Code/soap12:Subcode/soap12:Value][soap12:Reason/soap12:Text][not(soap12:Detail)]");
+            assertThat(response.faultCode()).as("Code of %s", response).isEqualTo(SOAP12_SENDER);
+            assertThat(response.faultSubcode()).as("Subcode of %s", response).isEqualTo(wsseCode);
+        } else {
+            Xml.assertThatXml(response.rootText()).hasXPath("/soap11:Envelope/soap11:Body/soap11:Fault"
+                    + "[faultcode][faultstring][not(detail)]");
+            assertThat(response.faultCode()).as("faultcode of %s", response).isEqualTo(wsseCode);
+        }
+        assertThat(response.faultReason()).as("reason of %s", response).isNotBlank();
+        assertThat(response.faultDetail()).as("detail of %s", response).isNull();
     }
 
     /** Refused either way IHE allows: a SOAP Fault (HTTP 400/500) or a Failure with RegistryErrors. */

@@ -6,19 +6,50 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The IHE actors the tests play (Document Source, Document Consumer, and Document Repository
  * towards the registry), speaking raw SOAP over mutual TLS to the server under test.
+ *
+ * <p>Every SOAP request carries a {@code wsse:Security} header with a freshly signed VIHF assertion,
+ * by default of the demo doctor ({@link Vihf#doctor()}: DIRECTE, normal access). Its resource-id is
+ * the patient the request is about: the first INS of the message (an XDS CX, an HL7 v3 id or value),
+ * otherwise the client's <em>current patient</em>, the last patient it created or addressed (a
+ * retrieve, or a query by entryUUID, names no patient). A message the test wrote with its own
+ * {@code wsse:Security} header goes as it is.
+ *
+ * <p>Tests that need another caller ask for a view of the client, which shares its connection and
+ * current patient: {@link #as(Vihf)} (another identity), {@link #forPatient(String)} (the assertion
+ * names this patient whatever the request says), {@link #withoutVihf()} and
+ * {@link #withSecurityHeader(String)} / {@link #withAssertion(String)} (for negative tests).
  */
 public final class XdsClient {
 
     private final DmpServer server;
     private final MtlsClient http;
+    private final AtomicReference<String> currentPatient;
+    /** The identity of the signed assertions; {@code null} when the client sends none or a raw header. */
+    private final Vihf identity;
+    /** The patient every assertion names, or {@code null} to name the request's patient. */
+    private final String fixedPatient;
+    /** A header sent as is instead of a signed assertion, or {@code null}. */
+    private final String rawHeader;
 
     XdsClient(DmpServer server, MtlsClient http) {
+        this(server, http, new AtomicReference<>(), Vihf.doctor(), null, null);
+    }
+
+    private XdsClient(DmpServer server, MtlsClient http, AtomicReference<String> currentPatient, Vihf identity,
+                      String fixedPatient, String rawHeader) {
         this.server = server;
         this.http = http;
+        this.currentPatient = currentPatient;
+        this.identity = identity;
+        this.fixedPatient = fixedPatient;
+        this.rawHeader = rawHeader;
     }
 
     public URI registry() {
@@ -31,6 +62,73 @@ public final class XdsClient {
 
     public DmpServer server() {
         return server;
+    }
+
+    // ---------------------------------------------------------------- who is calling
+
+    /** This client speaking as {@code caller}. */
+    public XdsClient as(Vihf caller) {
+        return new XdsClient(server, http, currentPatient, Objects.requireNonNull(caller, "caller"), fixedPatient, null);
+    }
+
+    /** This client with assertions naming {@code patientCx} as resource-id, whatever its requests are about. */
+    public XdsClient forPatient(String patientCx) {
+        return new XdsClient(server, http, currentPatient, identity == null ? Vihf.doctor() : identity,
+                Objects.requireNonNull(patientCx, "patientCx"), null);
+    }
+
+    /** {@link #forPatient(String)} with the patient's DMP spelling (CX with NH). */
+    public XdsClient forPatient(TestData.Patient patient) {
+        return forPatient(patient.cxNh());
+    }
+
+    /** This client sending no wsse:Security header at all. */
+    public XdsClient withoutVihf() {
+        return new XdsClient(server, http, currentPatient, null, null, null);
+    }
+
+    /** This client sending {@code headerXml} (a whole SOAP header block) instead of a signed assertion. */
+    public XdsClient withSecurityHeader(String headerXml) {
+        return new XdsClient(server, http, currentPatient, null, null, Objects.requireNonNull(headerXml, "headerXml"));
+    }
+
+    /** This client sending {@code assertionXml} in a wsse:Security header, as it is. */
+    public XdsClient withAssertion(String assertionXml) {
+        return withSecurityHeader(SecurityHeader.wrap(assertionXml));
+    }
+
+    /** The last patient this client (or a view of it) created or addressed, as CX with NH. */
+    public Optional<String> currentPatient() {
+        return Optional.ofNullable(currentPatient.get());
+    }
+
+    /** The server's VIHF signing credentials (development PKI). */
+    public VihfSigners vihfSigners() {
+        return server.vihfSigners();
+    }
+
+    /**
+     * {@code envelopeXml} with the wsse:Security header this client would send, for messages posted
+     * without it (the envelope's patient becomes the current patient).
+     */
+    public String secure(String envelopeXml) {
+        return new String(secure(envelopeXml.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+    }
+
+    private byte[] secure(byte[] message) {
+        String addressed = SecurityHeader.patientOf(message);
+        if (addressed != null) {
+            currentPatient.set(addressed);
+        }
+        if (rawHeader != null) {
+            return SecurityHeader.insert(message, rawHeader);
+        }
+        if (identity == null || SecurityHeader.present(message)) {
+            return message;
+        }
+        String patient = fixedPatient != null ? fixedPatient : addressed != null ? addressed : currentPatient.get();
+        return SecurityHeader.insert(message,
+                SecurityHeader.wrap(identity.signedAssertion(server.vihfSigners(), patient)));
     }
 
     // ---------------------------------------------------------------- transactions
@@ -84,11 +182,12 @@ public final class XdsClient {
 
     private SoapResponse post(URI endpoint, String contentType, byte[] bytes, Map<String, String> headers,
             boolean chunked) {
+        byte[] secured = secure(bytes);
         long start = System.nanoTime();
         try {
             MtlsClient.HttpResult result = chunked
-                    ? http.postChunked(endpoint, contentType, bytes, headers, MtlsClient.DEFAULT_TIMEOUT)
-                    : http.post(endpoint, contentType, bytes, headers, MtlsClient.DEFAULT_TIMEOUT);
+                    ? http.postChunked(endpoint, contentType, secured, headers, MtlsClient.DEFAULT_TIMEOUT)
+                    : http.post(endpoint, contentType, secured, headers, MtlsClient.DEFAULT_TIMEOUT);
             return new SoapResponse(result, Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException e) {
             throw new UncheckedIOException("no HTTP answer from " + endpoint + " (server "
