@@ -2,6 +2,7 @@ package org.opendmp.bench;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,8 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** The packaged server started as a user would, on an embedded PostgreSQL, with the baseline endpoints on. */
+/**
+ * The packaged server started as a user would, on an embedded PostgreSQL, with the baseline endpoints on
+ * and {@code dmp.vihf.required=false}: requests without a VIHF are served without access rules (the
+ * plain-IHE scenarios), requests with one are validated and the DMP's access rules apply.
+ */
 final class ServerUnderTest implements AutoCloseable, LoadRun.CpuClock {
 
     final Path dataDir;
@@ -20,7 +27,10 @@ final class ServerUnderTest implements AutoCloseable, LoadRun.CpuClock {
     /** The ITI-8/9/21 MLLP listener and the MLLP echo route (the HL7 v2 baseline). */
     final int mllpPort;
     final int mllpEchoPort;
+    /** The operations port (actuator: health, metrics), plain HTTP on loopback. */
+    final int managementPort;
     private final EmbeddedPostgres postgres;
+    private final HttpClient operations = HttpClient.newHttpClient();
     private final Process process;
 
     ServerUnderTest(Path jar) throws IOException, InterruptedException {
@@ -30,7 +40,7 @@ final class ServerUnderTest implements AutoCloseable, LoadRun.CpuClock {
         Path serverJar = Files.copy(jar, dataDir.resolve("dmp-server.jar"));
         postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
         port = freePort();
-        int management = freePort();
+        managementPort = freePort();
         mllpPort = freePort();
         mllpEchoPort = freePort();
         Path log = dataDir.resolve("server.log");
@@ -42,22 +52,21 @@ final class ServerUnderTest implements AutoCloseable, LoadRun.CpuClock {
             command.addAll(List.of(extra.split("\\s+")));
         }
         command.addAll(List.of("-jar", serverJar.toString(),
-                "--dmp.data-dir=" + dataDir, "--server.port=" + port, "--management.server.port=" + management,
+                "--dmp.data-dir=" + dataDir, "--server.port=" + port, "--management.server.port=" + managementPort,
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                 "--dmp.bench.baseline-endpoints=true", "--dmp.mllp.port=" + mllpPort,
-                "--dmp.bench.mllp-echo-port=" + mllpEchoPort));
+                "--dmp.bench.mllp-echo-port=" + mllpEchoPort, "--dmp.vihf.required=false"));
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        HttpClient plain = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (true) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 throw new IllegalStateException("server did not start, see " + log);
             }
             try {
-                HttpResponse<Void> ready = plain.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + management + "/actuator/health/readiness")).build(),
+                HttpResponse<Void> ready = operations.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness")).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return;
@@ -97,6 +106,48 @@ final class ServerUnderTest implements AutoCloseable, LoadRun.CpuClock {
              java.sql.ResultSet size = connection.createStatement().executeQuery("SELECT pg_database_size(current_database())")) {
             size.next();
             return size.getLong(1);
+        }
+    }
+
+    /** The server's Micrometer timer {@code dmp.vihf.validation} (accepted assertions) as it stands now. */
+    TimerReading vihfValidation() {
+        try {
+            HttpResponse<String> metric = operations.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + managementPort + "/actuator/metrics/dmp.vihf.validation")).build(), HttpResponse.BodyHandlers.ofString());
+            if (metric.statusCode() != 200) {
+                throw new IllegalStateException("metric dmp.vihf.validation: HTTP " + metric.statusCode());
+            }
+            return new TimerReading((long) statistic(metric.body(), "COUNT"), statistic(metric.body(), "TOTAL_TIME"),
+                    statistic(metric.body(), "MAX"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double statistic(String json, String name) {
+        Matcher value = Pattern.compile(
+                "\\{\\s*\"statistic\"\\s*:\\s*\"" + name + "\"\\s*,\\s*\"value\"\\s*:\\s*([-0-9.Ee+]+)").matcher(json);
+        if (!value.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return Double.parseDouble(value.group(1));
+    }
+
+    /**
+     * A reading of a Micrometer timer: count, total time and max in seconds (the max is Micrometer's
+     * decaying maximum, over about the last two minutes).
+     */
+    record TimerReading(long count, double totalSeconds, double maxSeconds) {
+        /** What was recorded between {@code earlier} and this reading (the max stays this reading's). */
+        TimerReading since(TimerReading earlier) {
+            return new TimerReading(count - earlier.count, totalSeconds - earlier.totalSeconds, maxSeconds);
+        }
+
+        double meanMicros() {
+            return count == 0 ? 0 : totalSeconds / count * 1e6;
         }
     }
 
