@@ -202,6 +202,9 @@ final class Iti18VihfScenario {
                     @Override
                     public void opened() {
                         opened.set(server.vihfValidation());
+                        if (ServerUnderTest.STATEMENT_STATISTICS) {
+                            server.resetStatements();
+                        }
                     }
 
                     @Override
@@ -216,6 +219,9 @@ final class Iti18VihfScenario {
         if (phase.validation().count() > 0) {
             System.out.printf(Locale.ROOT, "  server-side VIHF validation: %,d validations, mean %.0f µs%n",
                     phase.validation().count(), phase.validation().meanMicros());
+        }
+        if (ServerUnderTest.STATEMENT_STATISTICS) {
+            System.out.print(server.topStatements(8, result.requests()));
         }
         return phase;
     }

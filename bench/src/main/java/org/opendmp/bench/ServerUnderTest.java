@@ -10,8 +10,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +26,12 @@ import java.util.regex.Pattern;
  * plain-IHE scenarios), requests with one are validated and the DMP's access rules apply.
  */
 final class ServerUnderTest implements AutoCloseable, LoadRun.CpuClock {
+
+    /**
+     * {@code -Dbench.pgStatements=true}: PostgreSQL tracks its statements (pg_stat_statements, planning
+     * included), for {@link #topStatements}; a diagnostic, it costs some PostgreSQL CPU.
+     */
+    static final boolean STATEMENT_STATISTICS = Boolean.getBoolean("bench.pgStatements");
 
     final Path dataDir;
     final int port;
@@ -38,13 +49,25 @@ final class ServerUnderTest implements AutoCloseable, LoadRun.CpuClock {
         // A private copy: a build that repackages server/target during a long run must not pull
         // classes from under the running server.
         Path serverJar = Files.copy(jar, dataDir.resolve("dmp-server.jar"));
-        postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60)).start();
+        EmbeddedPostgres.Builder database = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60));
+        if (STATEMENT_STATISTICS) {
+            database.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.track_planning", "on");
+        }
+        postgres = database.start();
+        if (STATEMENT_STATISTICS) {
+            try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+                connection.createStatement().execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            } catch (SQLException e) {
+                throw new IOException("cannot enable pg_stat_statements", e);
+            }
+        }
         port = freePort();
         managementPort = freePort();
         mllpPort = freePort();
         mllpEchoPort = freePort();
         Path log = dataDir.resolve("server.log");
-        List<String> command = new java.util.ArrayList<>(List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
         // e.g. -Dbench.jvmArgs=-XX:StartFlightRecording=filename=/tmp/dmp.jfr to profile the server
         String extra = System.getProperty("bench.jvmArgs", "").trim();
@@ -101,12 +124,44 @@ final class ServerUnderTest implements AutoCloseable, LoadRun.CpuClock {
     }
 
     /** Size on disk of the database the server writes to (tables, indexes, TOAST). */
-    long databaseBytes() throws java.sql.SQLException {
-        try (java.sql.Connection connection = postgres.getPostgresDatabase().getConnection();
-             java.sql.ResultSet size = connection.createStatement().executeQuery("SELECT pg_database_size(current_database())")) {
+    long databaseBytes() throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             ResultSet size = connection.createStatement().executeQuery("SELECT pg_database_size(current_database())")) {
             size.next();
             return size.getLong(1);
         }
+    }
+
+    /** Forgets the statement statistics gathered so far (with {@link #STATEMENT_STATISTICS}). */
+    void resetStatements() {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            connection.createStatement().execute("SELECT pg_stat_statements_reset()");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The statements that took the most PostgreSQL time (planning and execution) since {@link #resetStatements},
+     * as Markdown rows: calls per request, mean and total ms, the start of the statement.
+     */
+    String topStatements(int count, long requests) {
+        StringBuilder out = new StringBuilder("| calls/request | mean ms (plan + exec) | total ms | statement |\n|---|---|---|---|\n");
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             ResultSet rows = connection.createStatement().executeQuery(
+                     "SELECT calls, total_plan_time + total_exec_time AS total, query FROM pg_stat_statements"
+                             + " WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total DESC LIMIT " + count)) {
+            while (rows.next()) {
+                long calls = rows.getLong(1);
+                double total = rows.getDouble(2);
+                String query = rows.getString(3).replaceAll("\\s+", " ");
+                out.append(String.format(Locale.ROOT, "| %.2f | %.3f | %.0f | `%s` |%n", (double) calls / Math.max(1, requests),
+                        total / Math.max(1, calls), total, query.length() > 160 ? query.substring(0, 160) + "..." : query));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toString();
     }
 
     /** The server's Micrometer timer {@code dmp.vihf.validation} (accepted assertions) as it stands now. */
