@@ -24,6 +24,7 @@ import org.opendmp.security.tls.TlsSettings;
  * ITI-21 PDQ by name), next to an MLLP echo route on the same TLS setup. Patients are first fed
  * over ITI-8, as the registry only accepts documents for patients it knows
  * ({@code documents=0 patients=1000000 only=pdq,iti8} measures PDQ on a million patients).
+ * {@code only=iti18-vihf} measures FindDocuments without and with the DMP's VIHF ({@link Iti18VihfScenario}).
  * Run from the repository root after
  * {@code mvn -DskipTests install}:
  *
@@ -51,28 +52,35 @@ public final class Bench {
             long databaseBytes = server.databaseBytes();
             System.out.printf(Locale.ROOT, "Database size after loading: %,d MB%n", databaseBytes >> 20);
 
-            List<LoadRun.Result[]> results = new ArrayList<>();
+            List<Row> results = new ArrayList<>();
+            StringBuilder notes = new StringBuilder();
             byte[] cda20k = Messages.cda(20 * 1024);
             if (settings.runs("iti41")) {
-            results.add(pair(settings, server, tls, "ITI-41 (20 KB CDA)", server.endpoint("repository"),
+            results.addAll(pair(settings, server, tls, "ITI-41 (20 KB CDA)", server.endpoint("repository"),
                     server.endpoint("baseline/repository"),
                     () -> new LoadRun.Request(messages.provide(random(settings.patients), cda20k), Messages.MTOM, Messages.SUCCESS),
                     cda20k.length));
             }
             if (settings.runs("iti18")) {
-            results.add(pair(settings, server, tls, "ITI-18 FindDocuments (LeafClass)", server.endpoint("registry"),
+            results.addAll(pair(settings, server, tls, "ITI-18 FindDocuments (LeafClass)", server.endpoint("registry"),
                     server.endpoint("baseline/registry"),
                     () -> new LoadRun.Request(Messages.findDocuments(random(settings.patients)), Messages.SOAP12, Messages.SUCCESS),
                     0));
             }
+            if (settings.runs("iti18-vihf")) {
+                Iti18VihfScenario.Outcome vihf = new Iti18VihfScenario(settings, server, tls,
+                        Math.max(1, settings.documents / settings.patients)).run();
+                results.addAll(vihf.rows());
+                notes.append(vihf.notes());
+            }
             if (settings.runs("find-codes")) {
-            results.add(pair(settings, server, tls, "ITI-18 FindDocuments by 4 codes and a time range", server.endpoint("registry"),
+            results.addAll(pair(settings, server, tls, "ITI-18 FindDocuments by 4 codes and a time range", server.endpoint("registry"),
                     server.endpoint("baseline/registry"),
                     () -> new LoadRun.Request(Messages.findDocumentsByCodes(random(settings.patients)), Messages.SOAP12, Messages.SUCCESS),
                     0));
             }
             if (settings.runs("ss-contents")) {
-            results.add(pair(settings, server, tls, "ITI-18 GetSubmissionSetAndContents", server.endpoint("registry"),
+            results.addAll(pair(settings, server, tls, "ITI-18 GetSubmissionSetAndContents", server.endpoint("registry"),
                     server.endpoint("baseline/registry"),
                     () -> new LoadRun.Request(Messages.getSubmissionSetAndContents(
                             Messages.submissionSetUniqueId(registrations[random(settings.patients)])), Messages.SOAP12, Messages.SUCCESS),
@@ -80,7 +88,7 @@ public final class Bench {
             }
             if (settings.runs("related")) {
             int replaced = replaceFirstDocuments(server, tls, messages, settings, registrations);
-            results.add(pair(settings, server, tls, "ITI-18 GetRelatedDocuments (RPLC)", server.endpoint("registry"),
+            results.addAll(pair(settings, server, tls, "ITI-18 GetRelatedDocuments (RPLC)", server.endpoint("registry"),
                     server.endpoint("baseline/registry"),
                     () -> new LoadRun.Request(Messages.getRelatedDocuments(
                             Messages.documentUniqueId(registrations[random(replaced)], 0)), Messages.SOAP12, Messages.SUCCESS),
@@ -88,23 +96,23 @@ public final class Bench {
             }
             if (settings.runs("iti8")) {
                 AtomicInteger newPatients = new AtomicInteger(settings.patients);
-                results.add(mllpPair(settings, server, tls, "ITI-8 ADT^A01 feed (new patient)",
+                results.addAll(mllpPair(settings, server, tls, "ITI-8 ADT^A01 feed (new patient)",
                         () -> Hl7v2Messages.admit(newPatients.getAndIncrement())));
             }
             if (settings.runs("pdq")) {
-                results.add(mllpPair(settings, server, tls, "ITI-21 PDQ by family name",
+                results.addAll(mllpPair(settings, server, tls, "ITI-21 PDQ by family name",
                         () -> Hl7v2Messages.findByName(Hl7v2Messages.familyName(random(settings.patients)), 10)));
             }
             if (settings.runs("iti43")) {
             byte[] oneMegabyte = Messages.cda(1 << 20);
             post(tls, server.endpoint("repository"), messages.provide(0, oneMegabyte), Messages.MTOM);
             byte[] retrieve = Messages.retrieve(messages.lastDocumentUniqueId());
-            results.add(pair(settings, server, tls, "ITI-43 (1 MB document)", server.endpoint("repository"),
+            results.addAll(pair(settings, server, tls, "ITI-43 (1 MB document)", server.endpoint("repository"),
                     server.endpoint("baseline/repository"),
                     () -> new LoadRun.Request(retrieve, Messages.SOAP12, Messages.SUCCESS), oneMegabyte.length));
             }
 
-            String report = report(settings, feedSeconds, loadSeconds, databaseBytes, results);
+            String report = report(settings, feedSeconds, loadSeconds, databaseBytes, results) + notes;
             System.out.println(report);
             Path out = Path.of("bench/target/bench-results.md");
             Files.createDirectories(out.getParent());
@@ -113,7 +121,11 @@ public final class Bench {
         }
     }
 
-    private static LoadRun.Result[] pair(Settings settings, LoadRun.CpuClock cpu, SSLContext tls, String name, URI real, URI baseline,
+    /** One line of the report: a scenario, the service measured and what was measured. */
+    record Row(String scenario, String service, LoadRun.Result result) {
+    }
+
+    private static List<Row> pair(Settings settings, LoadRun.CpuClock cpu, SSLContext tls, String name, URI real, URI baseline,
                                          java.util.function.Supplier<LoadRun.Request> requests, long bytes) throws InterruptedException {
         System.out.printf("Measuring %s: %d clients, %d s warm-up + %d s ...%n", name, settings.clients, settings.warmup, settings.seconds);
         LoadRun.Result measured = LoadRun.run(name, tls, real, settings.clients, Duration.ofSeconds(settings.warmup),
@@ -121,18 +133,21 @@ public final class Bench {
         System.out.printf("  ... and on the empty baseline service%n");
         LoadRun.Result empty = LoadRun.run(name + " baseline", tls, baseline, settings.clients,
                 Duration.ofSeconds(settings.warmup), Duration.ofSeconds(settings.seconds), requests, bytes, cpu);
-        StringBuilder rows = new StringBuilder();
-        row(rows, measured, "Open DMP");
-        row(rows, empty, "empty CXF baseline");
-        System.out.print(rows);
-        return new LoadRun.Result[] {measured, empty};
+        return printed(List.of(new Row(name, "Open DMP", measured), new Row(name, "empty CXF baseline", empty)));
+    }
+
+    private static List<Row> printed(List<Row> rows) {
+        StringBuilder out = new StringBuilder();
+        rows.forEach(r -> row(out, r));
+        System.out.print(out);
+        return rows;
     }
 
     /**
      * HL7 v2 over MLLP/TLS: the real transaction on the ITI-8/9/21 listener, then the same
      * messages on the MLLP echo route (acknowledges without reading) of the same server and TLS setup.
      */
-    private static LoadRun.Result[] mllpPair(Settings settings, ServerUnderTest server, SSLContext tls, String name,
+    private static List<Row> mllpPair(Settings settings, ServerUnderTest server, SSLContext tls, String name,
                                              java.util.function.Supplier<String> messages) throws InterruptedException {
         System.out.printf("Measuring %s: %d clients, %d s warm-up + %d s ...%n", name, settings.clients, settings.warmup, settings.seconds);
         LoadRun.Result measured = LoadRun.run(name, settings.clients, Duration.ofSeconds(settings.warmup),
@@ -140,11 +155,7 @@ public final class Bench {
         System.out.printf("  ... and on the MLLP echo route%n");
         LoadRun.Result echo = LoadRun.run(name + " baseline", settings.clients, Duration.ofSeconds(settings.warmup),
                 Duration.ofSeconds(settings.seconds), () -> mllp(tls, server.mllpEchoPort, messages), 0, server);
-        StringBuilder rows = new StringBuilder();
-        row(rows, measured, "Open DMP");
-        row(rows, echo, "MLLP echo route");
-        System.out.print(rows);
-        return new LoadRun.Result[] {measured, echo};
+        return printed(List.of(new Row(name, "Open DMP", measured), new Row(name, "MLLP echo route", echo)));
     }
 
     private static LoadRun.Connection mllp(SSLContext tls, int port, java.util.function.Supplier<String> messages)
@@ -161,6 +172,25 @@ public final class Bench {
                 client.close();
             }
         };
+    }
+
+    /**
+     * Waits until {@code threads} have ended, calling {@code progress} every 5 s meanwhile and once at
+     * the end.
+     */
+    static void awaitAll(List<Thread> threads, Runnable progress) throws InterruptedException {
+        long period = 5_000_000_000L;
+        long next = System.nanoTime() + period;
+        for (Thread thread : threads) {
+            while (thread.isAlive()) {
+                thread.join(Math.max(1, (next - System.nanoTime()) / 1_000_000));
+                if (System.nanoTime() >= next) {
+                    progress.run();
+                    next += period;
+                }
+            }
+        }
+        progress.run();
     }
 
     /** Makes every bench patient known to the patient registry: ITI-8 ADT^A01 over MLLP/TLS, {@code clients} connections. */
@@ -188,12 +218,11 @@ public final class Bench {
             threads.add(thread);
             thread.start();
         }
-        while (threads.stream().anyMatch(Thread::isAlive)) {
-            threads.get(0).join(5000);
+        awaitAll(threads, () -> {
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(Locale.ROOT, "  fed %,d / %,d patients over ITI-8 (%.0f/s, %d failed)%n",
                     fed.get(), settings.patients, fed.get() / seconds, failed.get());
-        }
+        });
         if (failed.get() > 0) {
             throw new IllegalStateException(failed.get() + " patient feeds failed: see " + server.dataDir.resolve("server.log"));
         }
@@ -236,12 +265,11 @@ public final class Bench {
             thread.start();
         }
         int total = perPatient * settings.patients;
-        while (threads.stream().anyMatch(Thread::isAlive)) {
-            threads.get(0).join(5000);
+        awaitAll(threads, () -> {
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(Locale.ROOT, "  loaded %,d / %,d documents (%.0f documents/s, %d failed submissions)%n",
                     loaded.get(), total, loaded.get() / seconds, failed.get());
-        }
+        });
         if (failed.get() > 0) {
             throw new IllegalStateException(failed.get() + " loading submissions failed: see " + server.dataDir.resolve("server.log"));
         }
@@ -274,7 +302,7 @@ public final class Bench {
     }
 
     private static String report(Settings settings, double feedSeconds, double loadSeconds, long databaseBytes,
-                                 List<LoadRun.Result[]> results) throws Exception {
+                                 List<Row> results) throws Exception {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Machine: %d cores, %s, Java %s; %s%n", Runtime.getRuntime().availableProcessors(),
                 cpuModel(), System.getProperty("java.version"), "server and load generator on the same machine, loopback, mutual TLS"));
@@ -288,17 +316,14 @@ public final class Bench {
                 databaseBytes >> 20, (databaseBytes / 1048576.0) / Math.max(settings.documents, 1) / 1e6));
         out.append("| scenario | service | requests/s | p50 ms | p99 ms | MB/s | server CPU ms/request | PostgreSQL CPU ms/request | load generator CPU ms/request | failures |\n"
                 + "|---|---|---|---|---|---|---|---|---|---|\n");
-        for (LoadRun.Result[] pair : results) {
-            row(out, pair[0], "Open DMP");
-            row(out, pair[1], pair[0].name().startsWith("ITI-8") || pair[0].name().startsWith("ITI-21")
-                    ? "MLLP echo route" : "empty CXF baseline");
-        }
+        results.forEach(r -> row(out, r));
         return out.toString();
     }
 
-    private static void row(StringBuilder out, LoadRun.Result r, String service) {
+    static void row(StringBuilder out, Row row) {
+        LoadRun.Result r = row.result();
         out.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.2f | %.2f | %s | %.2f | %.2f | %.2f | %d |%n",
-                r.name().replace(" baseline", ""), service, r.throughput(), r.p50Millis(), r.p99Millis(),
+                row.scenario(), row.service(), r.throughput(), r.p50Millis(), r.p99Millis(),
                 r.bytesPerRequest() > 0 ? String.format(Locale.ROOT, "%.1f", r.megabytesPerSecond()) : "-",
                 r.serverCpuMillisPerRequest(), r.databaseCpuMillisPerRequest(), r.clientCpuMillisPerRequest(), r.failures()));
     }
@@ -319,17 +344,17 @@ public final class Bench {
         }
     }
 
-    private static HttpClient client(SSLContext tls) {
+    static HttpClient client(SSLContext tls) {
         return HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1).build();
     }
 
-    private static String send(HttpClient client, URI uri, byte[] body, String contentType) throws Exception {
+    static String send(HttpClient client, URI uri, byte[] body, String contentType) throws Exception {
         HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(uri).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
         return new String(response.body(), StandardCharsets.UTF_8);
     }
 
-    private static int random(int bound) {
+    static int random(int bound) {
         return ThreadLocalRandom.current().nextInt(bound);
     }
 
@@ -339,7 +364,7 @@ public final class Bench {
      * (AES-GCM GHASH), SOAP and JDBC paths during the measured window, and the figures were
      * those of a half-interpreted server (FindDocuments server CPU 1.9 ms instead of 0.6).
      */
-    private record Settings(int documents, int patients, int seconds, int warmup, int clients, int related, String only) {
+    record Settings(int documents, int patients, int seconds, int warmup, int clients, int related, String only) {
         static Settings parse(String[] args) {
             java.util.Map<String, String> values = new java.util.HashMap<>(java.util.Map.of(
                     "documents", "100000", "patients", "10000", "seconds", "20", "warmup", "40", "clients", "8",

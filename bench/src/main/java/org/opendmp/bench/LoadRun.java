@@ -85,8 +85,26 @@ final class LoadRun {
         Connection open() throws Exception;
     }
 
+    /** Told when the measured window opens and closes, e.g. to read a server metric over exactly that window. */
+    interface Window {
+        Window NONE = new Window() {
+        };
+
+        default void opened() {
+        }
+
+        default void closed() {
+        }
+    }
+
     static Result run(String name, SSLContext tls, URI uri, int clients, Duration warmUp, Duration measure,
                       Supplier<Request> requests, long bytesPerRequest, CpuClock cpu) throws InterruptedException {
+        return run(name, tls, uri, clients, warmUp, measure, requests, bytesPerRequest, cpu, Window.NONE);
+    }
+
+    static Result run(String name, SSLContext tls, URI uri, int clients, Duration warmUp, Duration measure,
+                      Supplier<Request> requests, long bytesPerRequest, CpuClock cpu, Window window)
+            throws InterruptedException {
         return run(name, clients, warmUp, measure, () -> {
             HttpClient client = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(10)).build();
@@ -98,11 +116,16 @@ final class LoadRun {
                         HttpResponse.BodyHandlers.ofString());
                 return response.statusCode() == 200 && response.body().contains(request.successMarker());
             };
-        }, bytesPerRequest, cpu);
+        }, bytesPerRequest, cpu, window);
     }
 
     static Result run(String name, int clients, Duration warmUp, Duration measure, Connector connector,
                       long bytesPerRequest, CpuClock cpu) throws InterruptedException {
+        return run(name, clients, warmUp, measure, connector, bytesPerRequest, cpu, Window.NONE);
+    }
+
+    static Result run(String name, int clients, Duration warmUp, Duration measure, Connector connector,
+                      long bytesPerRequest, CpuClock cpu, Window window) throws InterruptedException {
         Recorder recorder = new Recorder(3);
         AtomicLong failures = new AtomicLong();
         AtomicLong completed = new AtomicLong();
@@ -144,10 +167,12 @@ final class LoadRun {
         }
         Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
         recorder.reset();
+        window.opened();
         long serverAtStart = cpu.serverNanos();
         long clientAtStart = cpu.clientNanos();
         long databaseAtStart = cpu.databaseNanos();
         Thread.sleep(Math.max(0, (end - System.nanoTime()) / 1_000_000));
+        window.closed();
         long serverCpu = cpu.serverNanos() - serverAtStart;
         long clientCpu = cpu.clientNanos() - clientAtStart;
         long databaseCpu = cpu.databaseNanos() - databaseAtStart;

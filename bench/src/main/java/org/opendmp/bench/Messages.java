@@ -19,6 +19,9 @@ final class Messages {
 
     static final String SOAP12 = "application/soap+xml; charset=UTF-8";
     static final String SUCCESS = "ResponseStatusType:Success";
+    /** The status of a successful answer of the DMP's own web services (TD0.x). */
+    static final String DMP_OK = "DMPOk";
+    static final String WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
     private static final String BOUNDARY = "MIMEBoundary_bench";
     static final String MTOM = "multipart/related; type=\"application/xop+xml\"; boundary=\"" + BOUNDARY
             + "\"; start=\"<root@bench>\"; start-info=\"application/soap+xml\"";
@@ -144,10 +147,35 @@ final class Messages {
                         + "<Slot name=\"sourcePatientId\">");
     }
 
+    /** Bench patient n as a VIHF resource-id (INS-NIR as CX, type NH). */
+    static String vihfResourceId(int n) {
+        return nir(FIRST_PATIENT + n) + "^^^&1.2.250.1.213.1.4.10&ISO^NH";
+    }
+
+    /** A wsse:Security header carrying one serialized VIHF assertion. */
+    static String security(String assertion) {
+        return "<wsse:Security xmlns:wsse=\"" + WSSE + "\">" + assertion + "</wsse:Security>";
+    }
+
     static byte[] findDocuments(int patient) {
+        return findDocuments(patient, "");
+    }
+
+    /** FindDocuments (patient, status Approved) with {@code header} (e.g. a {@link #security} header) added. */
+    static byte[] findDocuments(int patient, String header) {
         return storedQuery("urn:uuid:14d4debf-8f97-4251-9a74-a90016b0af0d",
                 slot("$XDSDocumentEntryPatientId", "'" + patient(patient) + "'")
-                        + slot("$XDSDocumentEntryStatus", "('urn:oasis:names:tc:ebxml-regrep:StatusType:Approved')"));
+                        + slot("$XDSDocumentEntryStatus", "('urn:oasis:names:tc:ebxml-regrep:StatusType:Approved')"), header);
+    }
+
+    /**
+     * TD0.3 setAuthorization AJOUT: the VIHF's professional declares the patient of its resource-id
+     * authorized them (reading in normal access needs it).
+     */
+    static byte[] setAuthorization(String security) {
+        return envelope("urn:si-dmp-habilitations:HabilitationsEndPoint:setAuthorization", security,
+                "<setAuthorization xmlns=\"urn:si-dmp-habilitations\"><action>AJOUT</action></setAuthorization>")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** FindDocuments narrowed by class, type, practice setting, confidentiality and a creation-time range. */
@@ -175,7 +203,11 @@ final class Messages {
     }
 
     private static byte[] storedQuery(String id, String slots) {
-        return envelope("urn:ihe:iti:2007:RegistryStoredQuery",
+        return storedQuery(id, slots, "");
+    }
+
+    private static byte[] storedQuery(String id, String slots, String header) {
+        return envelope("urn:ihe:iti:2007:RegistryStoredQuery", header,
                 "<query:AdhocQueryRequest xmlns:query=\"urn:oasis:names:tc:ebxml-regrep:xsd:query:3.0\""
                         + " xmlns:rim=\"urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0\">"
                         + "<query:ResponseOption returnComposedObjects=\"true\" returnType=\"LeafClass\"/>"
@@ -219,9 +251,13 @@ final class Messages {
     }
 
     private static String envelope(String action, String body) {
+        return envelope(action, "", body);
+    }
+
+    private static String envelope(String action, String header, String body) {
         return "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\" xmlns:a=\"http://www.w3.org/2005/08/addressing\">"
                 + "<s:Header><a:Action s:mustUnderstand=\"true\">" + action + "</a:Action><a:MessageID>urn:uuid:"
-                + UUID.randomUUID() + "</a:MessageID></s:Header><s:Body>" + body + "</s:Body></s:Envelope>";
+                + UUID.randomUUID() + "</a:MessageID>" + header + "</s:Header><s:Body>" + body + "</s:Body></s:Envelope>";
     }
 
     private static void write(ByteArrayOutputStream out, String text) {
