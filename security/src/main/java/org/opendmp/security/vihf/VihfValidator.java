@@ -46,7 +46,10 @@ import org.w3c.dom.Element;
  *
  * <p>Immutable and thread-safe. A validator remembers the signers it has validated (at most
  * {@value #SIGNER_CACHE_SIZE}), so that a returning signer costs neither certificate parsing nor path building;
- * keep one instance. The validated element's {@code ID} attribute is registered as the document's ID attribute.
+ * keep one instance. It also remembers the assertions it accepted (at most {@value #ASSERTION_CACHE_SIZE}),
+ * keyed by a digest of their whole content: software reusing an assertion for a patient session pays the
+ * signature check once, and the time checks on every request. The validated element's {@code ID} attribute is
+ * registered as the document's ID attribute on a full validation.
  */
 public final class VihfValidator {
 
@@ -60,7 +63,11 @@ public final class VihfValidator {
     /** How many signing certificates a validator remembers. */
     public static final int SIGNER_CACHE_SIZE = 1000;
 
+    /** How many validated assertions a validator remembers (see {@link AcceptedAssertions}). */
+    public static final int ASSERTION_CACHE_SIZE = 10_000;
+
     private final SignerTrust signers;
+    private final AcceptedAssertions accepted = new AcceptedAssertions(ASSERTION_CACHE_SIZE);
     private final Clock clock;
     private final Duration skew;
     private final Duration maxAge;
@@ -91,6 +98,12 @@ public final class VihfValidator {
      * @throws VihfException naming the first check that failed
      */
     public Actor validate(Element assertion) throws VihfException {
+        AcceptedAssertions.Key key = assertion == null ? null : AcceptedAssertions.keyOf(assertion);
+        AcceptedAssertions.Entry known = key == null ? null : accepted.get(key);
+        if (known != null && clock.instant().isBefore(known.signerNotAfter())) {
+            checkTime(known.header(), clock.instant());
+            return known.actor();
+        }
         Header header = Header.of(assertion);
 
         Element signature = EnvelopedSignature.locate(assertion, header.id());
@@ -107,7 +120,9 @@ public final class VihfValidator {
 
         checkTime(header, now);
 
-        return actor(assertion, header, attributes, mode, certificate);
+        Actor actor = actor(assertion, header, attributes, mode, certificate);
+        accepted.put(key, new AcceptedAssertions.Entry(actor, header, certificate.getNotAfter().toInstant()));
+        return actor;
     }
 
     /** How many PKIX paths this validator has built: one per new signer and anchor set, not one per call. */
@@ -192,7 +207,7 @@ public final class VihfValidator {
     }
 
     /** What the structure check reads from the assertion. */
-    private record Header(String id, Instant issueInstant, String issuer, String issuerFormat, String nameId,
+    record Header(String id, Instant issueInstant, String issuer, String issuerFormat, String nameId,
             Instant notBefore, Instant notOnOrAfter) {
 
         static Header of(Element assertion) throws VihfException {
