@@ -159,6 +159,12 @@ public final class DocumentEntry {
         return this;
     }
 
+    /** The authorInstitution (XON, the national id in XON.10); by default {@link #DEFAULT_INSTITUTION}. */
+    public DocumentEntry authorInstitution(String xon) {
+        this.authorInstitution = xon;
+        return this;
+    }
+
     public DocumentEntry classCode(Code code) {
         return code("classCode", code);
     }

@@ -16,6 +16,10 @@ import org.w3c.dom.Element;
  * ITI-57 Update Document Set on the registry endpoint (IHE ITI TF-2b 3.57, XDS Metadata Update),
  * with the DMP's TD3.3 operations: TD3.3a/b (hide / show) as new DocumentEntry versions, TD3.3c/d
  * (delete / archive) as UpdateAvailabilityStatus requests shaped like the official DMP examples.
+ *
+ * <p>The DMP lets a document's author change it: the documents here are written by the caller, the demo
+ * doctor for new versions, the official examples' doctor ({@value #EXAMPLE_AUTHOR_ID}) for status changes.
+ * AccessRulesIT checks who else may and may not.
  */
 @DmpServerTest
 class MetadataUpdateIT {
@@ -26,6 +30,10 @@ class MetadataUpdateIT {
     static final String XDS_METADATA_VERSION_ERROR = "XDSMetadataVersionError";
     static final String XDS_METADATA_UPDATE_ERROR = "XDSMetadataUpdateError";
     private static final String OTHER_REPOSITORY = "1.2.250.1.999.77.500";
+    /** The doctor of the official examples' VIHF ({@code messages/td21/vihf-assertion.xml}). */
+    static final String EXAMPLE_AUTHOR_ID = "899900077777";
+    private static final String EXAMPLE_AUTHOR = EXAMPLE_AUTHOR_ID
+            + "^DOCTEUR^CAMILLE^^^^^^&1.2.250.1.71.4.2.1&ISO^D^^^IDNPS";
     private static final Code MASQUE_PS = new Code("MASQUE_PS", "1.2.250.1.213.1.1.4.13",
             "Masqué aux professionnels de santé");
     private static final Code NORMAL = new Code("N", "2.16.840.1.113883.5.25", "Normal");
@@ -40,7 +48,8 @@ class MetadataUpdateIT {
     @DisplayName("TD3.3a: hiding a document from professionals is a new version (MASQUE_PS); version 1 is Deprecated")
     void hidesDocumentWithNewVersion() {
         TestData.Patient patient = xds.newPatient();
-        DocumentEntry document = DocumentEntry.create().withRegistryAttributes(OTHER_REPOSITORY);
+        DocumentEntry document = DocumentEntry.create().withRegistryAttributes(OTHER_REPOSITORY)
+                .authorPerson(Vihf.DOCTOR_XCN);
         assertSuccess(xds.register(Submission.forPatient(patient).document(document)));
         String v1 = xds.findDocuments(patient.cx()).entryUuid(document.uniqueId());
 
@@ -67,7 +76,8 @@ class MetadataUpdateIT {
     @DisplayName("ITI TF-2b 3.57.4.1.3.3.1.3: a PreviousVersion that is not the latest is XDSMetadataVersionError")
     void rejectsStalePreviousVersion() {
         TestData.Patient patient = xds.newPatient();
-        DocumentEntry document = DocumentEntry.create().withRegistryAttributes(OTHER_REPOSITORY);
+        DocumentEntry document = DocumentEntry.create().withRegistryAttributes(OTHER_REPOSITORY)
+                .authorPerson(Vihf.DOCTOR_XCN);
         assertSuccess(xds.register(Submission.forPatient(patient).document(document)));
         String v1 = xds.findDocuments(patient.cx()).entryUuid(document.uniqueId());
         assertSuccess(update(newVersion(patient, document, v1, "1")));
@@ -83,7 +93,9 @@ class MetadataUpdateIT {
             + "media-type parameter): Approved -> Archived -> Deleted")
     void archivesThenDeletesLikeTheOfficialExamples() {
         TestData.Patient patient = xds.newPatient();
-        DocumentEntry document = DocumentEntry.create().withRegistryAttributes(OTHER_REPOSITORY);
+        authorizeTheExamplesDoctor(patient);
+        DocumentEntry document = DocumentEntry.create().withRegistryAttributes(OTHER_REPOSITORY)
+                .authorPerson(EXAMPLE_AUTHOR);
         assertSuccess(xds.register(Submission.forPatient(patient).document(document)));
         String uuid = xds.findDocuments(patient.cx()).entryUuid(document.uniqueId());
 
@@ -95,14 +107,21 @@ class MetadataUpdateIT {
 
         assertSuccess(postDmpExample(patient, uuid, ARCHIVED, DELETED));
         assertThat(findWithStatus(patient, ARCHIVED).objectCount()).isZero();
-        assertThat(findWithStatus(patient, DELETED).documentUniqueIds()).containsExactly(document.uniqueId());
+        // a deleted document is shown to no professional, its author included (docs/ACCESS-RULES.md)
+        assertThat(findWithStatus(patient, DELETED).objectCount()).isZero();
+        SoapResponse byUniqueId = xds.query(StoredQuery.getDocumentsByUniqueId(document.uniqueId())
+                .raw("$MetadataLevel", "2"));
+        assertSuccess(byUniqueId);
+        assertThat(byUniqueId.objectCount()).as("a deleted document in %s", byUniqueId).isZero();
     }
 
     @Test
     @DisplayName("ITI TF-2b 3.57.4.1.3.3.2.3: OriginalStatus other than the current status is XDSMetadataUpdateError")
     void rejectsWrongOriginalStatus() {
         TestData.Patient patient = xds.newPatient();
-        DocumentEntry document = DocumentEntry.create().withRegistryAttributes(OTHER_REPOSITORY);
+        authorizeTheExamplesDoctor(patient);
+        DocumentEntry document = DocumentEntry.create().withRegistryAttributes(OTHER_REPOSITORY)
+                .authorPerson(EXAMPLE_AUTHOR);
         assertSuccess(xds.register(Submission.forPatient(patient).document(document)));
         String uuid = xds.findDocuments(patient.cx()).entryUuid(document.uniqueId());
 
@@ -126,18 +145,8 @@ class MetadataUpdateIT {
         return xds.soap12(xds.registry(), ACTION_ITI57, body);
     }
 
-    /** An ITI-57 body: the document's new version (lid = its first entryUUID) with PreviousVersion. */
     private static String newVersion(TestData.Patient patient, DocumentEntry document, String lid, String previous) {
-        Submission submission = Submission.forPatient(patient).document(document);
-        String body = submission.registerBody()
-                .replace("<rim:ExtrinsicObject id=\"" + document.id() + "\"",
-                        "<rim:ExtrinsicObject id=\"" + document.id() + "\" lid=\"" + lid + "\"")
-                .replace("<rim:Value>Original</rim:Value></rim:ValueList>\n      </rim:Slot>",
-                        "<rim:Value>Original</rim:Value></rim:ValueList>\n      </rim:Slot>\n"
-                                + "      <rim:Slot name=\"PreviousVersion\"><rim:ValueList><rim:Value>" + previous
-                                + "</rim:Value></rim:ValueList></rim:Slot>");
-        assertThat(body).contains("lid=\"" + lid + "\"").contains("PreviousVersion");
-        return body;
+        return MetadataUpdates.newVersion(patient, document, lid, previous);
     }
 
     /**
@@ -164,6 +173,13 @@ class MetadataUpdateIT {
         Xml.parse(envelope);
         return xds.post(xds.registry(), "application/soap+xml; charset=UTF-8",
                 envelope.getBytes(StandardCharsets.UTF_8), Map.of()).requestMessageId(messageId);
+    }
+
+    /** TD0.3 by the official examples' doctor, with the examples' VIHF, as his software would send it. */
+    private void authorizeTheExamplesDoctor(TestData.Patient patient) {
+        SoapResponse response = HabilitationMessages.setAuthorization(
+                xds.withAssertion(xds.vihfSigners().dmpExampleAssertion(patient.cxNh())), "AJOUT", false);
+        assertThat(HabilitationMessages.status(response)).as("TD0.3\n%s", response).isEqualTo(HabilitationMessages.DMP_OK);
     }
 
     private SoapResponse findWithStatus(TestData.Patient patient, String status) {

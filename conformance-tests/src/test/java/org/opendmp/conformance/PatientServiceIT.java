@@ -13,12 +13,16 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.opendmp.security.actor.PurposeOfUse;
 
 /**
  * The DMP patient service over the wire: TD1.1 creation, TD0.2 test of existence, TD1.3a/b read and
  * modify, TD1.4 closure, TD1.2 reactivation and ITI-47 PDQv3 (TD0.5), answered like the DMP (same
  * messages, wrappers and WS-Addressing actions), errors as HL7v3 acknowledgements AE/AR that change
  * nothing, broken XML as a clean SOAP fault.
+ *
+ * <p>The caller is the demo doctor; closing a DMP (TD1.4) needs his authorization (TD0.3), and PDQ (TD0.5) is
+ * for regulating doctors in centre 15 mode, as the access rules say (AccessRulesIT checks the refusals).
  */
 @DmpServerTest
 class PatientServiceIT {
@@ -39,8 +43,22 @@ class PatientServiceIT {
         return Hl7v3Messages.send(client, patients, body);
     }
 
+    /** TD0.5 as a regulating doctor of the centre 15 sends it. */
+    private SoapResponse pdq(String body) {
+        return Hl7v3Messages.send(client.as(Vihf.doctor().purposeOfUse(PurposeOfUse.CENTRE_15)), patients, body);
+    }
+
+    /** A new DMP (TD1.1) on which the demo doctor is then authorized (TD0.3), as for closing it. */
+    private String newAuthorizedDmp() {
+        String nir = TestData.newNir();
+        Hl7v3Messages.create(server, nir);
+        HabilitationMessages.authorize(client, new TestData.Patient(nir, Xds.INS_NIR_TEST_OID));
+        return nir;
+    }
+
     // ------------------------------------------------------------------ TD1.1 and TD0.2
 
+    /** Creating a DMP does not authorize its creator: TD0.3 does (HabilitationsIT), hence NON_EXISTANTE. */
     @Test
     void td11CreatesTheDmpWithTheOppositionsThatTd02ThenShows() {
         String nir = TestData.newNir();
@@ -67,7 +85,7 @@ class PatientServiceIT {
         assertThat(observation(existence, "OPPOSITION_ACCES_URGENCE")).isEqualTo("true");
         String message = BODY + "/hl7:PRPA_IN201308UV02";
         assertThatXml(existence.rootText()).hasXPath(message + "/hl7:attentionLine[hl7:keyWordText/@code='AUTORISATION']"
-                + "/hl7:value[@code='VALIDE']");
+                + "/hl7:value[@code='NON_EXISTANTE']");
         assertThatXml(existence.rootText()).hasXPath(message + "/hl7:attentionLine[hl7:keyWordText/@code='STATUT_MT']");
         assertThatXml(existence.rootText()).valueByXPath("string(" + message + "/hl7:controlActProcess/hl7:subject"
                 + "/hl7:registrationEvent/hl7:subject1/hl7:patient/hl7:id[@root='" + Xds.INS_NIR_TEST_OID + "']/@extension)")
@@ -197,8 +215,7 @@ class PatientServiceIT {
 
     @Test
     void td14ClosesTheDmpThenTd02ShowsItTerminatedAndTd12ReopensIt() {
-        String nir = TestData.newNir();
-        Hl7v3Messages.create(server, nir);
+        String nir = newAuthorizedDmp();
 
         SoapResponse closed = send(Hl7v3Messages.closure(nir));
 
@@ -226,8 +243,7 @@ class PatientServiceIT {
 
     @Test
     void td14WhosePatientIsNotTerminatedIsAeAndLeavesTheDmpOpen() {
-        String nir = TestData.newNir();
-        Hl7v3Messages.create(server, nir);
+        String nir = newAuthorizedDmp();
 
         SoapResponse refused = send(Hl7v3Messages.revision("FERM", nir, "active", Hl7v3Messages.NAME_ONLY, "", ""));
 
@@ -254,7 +270,7 @@ class PatientServiceIT {
         assertThat(ackCode(Hl7v3Messages.send(client, Hl7v3Messages.pix(server),
                 Hl7v3Messages.feed(nir, "L" + nir, family)))).isEqualTo("AA");
 
-        SoapResponse found = send(Hl7v3Messages.pdqByName(family));
+        SoapResponse found = pdq(Hl7v3Messages.pdqByName(family));
 
         assertThat(found.action()).isEqualTo("urn:hl7-org:v3:PRPA_IN201306UV02");
         assertThat(ackCode(found)).isEqualTo("AA");
@@ -269,7 +285,7 @@ class PatientServiceIT {
         assertThatXml(found.rootText()).valueByXPath("string(//hl7:queryAck/hl7:resultCurrentQuantity/@value)").isEqualTo("1");
         assertThatXml(found.rootText()).hasXPath("//hl7:controlActProcess/hl7:queryByParameter/hl7:parameterList/hl7:livingSubjectName");
 
-        SoapResponse none = send(Hl7v3Messages.pdqByName(family + "X"));
+        SoapResponse none = pdq(Hl7v3Messages.pdqByName(family + "X"));
         assertThat(queryResponseCode(none)).isEqualTo("NF");
     }
 
@@ -277,7 +293,7 @@ class PatientServiceIT {
     void aPdqQueryThatDoesNotMatchItsSchemaIsAr() {
         String body = Hl7v3Messages.pdqByName("DECHAINE").replaceFirst("<statusCode code=\"new\"/>", "");
 
-        SoapResponse refused = send(body);
+        SoapResponse refused = pdq(body);
 
         assertThat(ackCode(refused)).isEqualTo("AR");
         assertThat(ackDetailText(refused)).contains("PRPA_IN201305UV02 schema");

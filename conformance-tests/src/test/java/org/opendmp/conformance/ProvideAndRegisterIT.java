@@ -247,7 +247,8 @@ class ProvideAndRegisterIT {
         Submission submission = Submission.forPatient(stranger).document(DocumentEntry.create());
 
         assertRegistryError(xds.provideAndRegister(submission), Xds.XDS_UNKNOWN_PATIENT_ID);
-        assertNothingStored(xds, submission);
+        // no VIHF can name a patient of that authority (the DMP's readers name an INS): prove it otherwise
+        XdsAssertions.assertUniqueIdsStillFree(xds, submission);
     }
 
     @Test
@@ -307,12 +308,13 @@ class ProvideAndRegisterIT {
 
         assertRefusedWithOneOf(response, Xds.XDS_DUPLICATE_IN_REGISTRY, Xds.XDS_NON_IDENTICAL_HASH);
         assertNothingStored(xds, secondPatient.cx());
-        SoapResponse stillOne = xds.query(StoredQuery.getDocumentsByUniqueId(original.uniqueId()));
+        XdsClient firstPatientsReader = xds.forPatient(firstPatient);
+        SoapResponse stillOne = firstPatientsReader.query(StoredQuery.getDocumentsByUniqueId(original.uniqueId()));
         assertSuccess(stillOne);
         assertThat(stillOne.extrinsicObjects()).as("entries with the reused uniqueId in %s", stillOne).hasSize(1);
         assertThat(Xml.value(stillOne.extrinsicObject(original.uniqueId()), "string(rim:ExternalIdentifier"
                 + "[@identificationScheme='" + Xds.DE_PATIENT_ID + "']/@value)")).startsWith(firstPatient.nir());
-        assertThat(xds.retrieve(RetrieveRequest.documents(original.uniqueId()))
+        assertThat(firstPatientsReader.retrieve(RetrieveRequest.documents(original.uniqueId()))
                 .retrievedDocument(original.uniqueId()).content()).isEqualTo(original.content());
     }
 

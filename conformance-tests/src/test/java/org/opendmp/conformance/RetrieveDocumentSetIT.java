@@ -58,9 +58,11 @@ class RetrieveDocumentSetIT {
 
     @Test
     void retrievesSeveralDocumentsInOneRequest() {
-        DocumentEntry first = stored(DocumentEntry.create());
-        DocumentEntry second = stored(DocumentEntry.create().mimeType("application/octet-stream")
-                .content(TestData.binaryDocument(20_000)));
+        // of one patient: the VIHF names one, and other patients' documents are unknown to the caller
+        DocumentEntry first = DocumentEntry.create();
+        DocumentEntry second = DocumentEntry.create().mimeType("application/octet-stream")
+                .content(TestData.binaryDocument(20_000));
+        xds.provideAndRegisterSuccessfully(Submission.forPatient(xds.newPatient()).document(first, second));
 
         SoapResponse response = xds.retrieve(RetrieveRequest.documents(first.uniqueId(), second.uniqueId()));
 

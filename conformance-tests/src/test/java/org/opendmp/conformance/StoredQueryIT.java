@@ -16,7 +16,9 @@ import org.w3c.dom.Element;
  * ITI-18 Registry Stored Query (ITI TF-2a 3.18): every FindDocuments parameter, FindSubmissionSets,
  * GetDocuments, GetSubmissionSetAndContents, GetAssociations, GetAll, both return types, and the
  * query errors. One fixture per class, registered once: patient P with three documents that differ
- * in every queryable attribute, patient Q with two submission sets.
+ * in every queryable attribute, patient Q with two submission sets. The reader is the demo doctor, authorized
+ * on both and P's treating doctor (so that the access rules hide none of P's documents from him); queries that
+ * name no patient (by uniqueId or entryUUID) carry a VIHF naming the fixture's patient.
  */
 @DmpServerTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -69,6 +71,8 @@ class StoredQueryIT {
     StoredQueryIT(XdsClient xds) {
         this.xds = xds;
         p = xds.newPatient();
+        // the reader is P's treating doctor: he sees d2, hidden from other professionals (MASQUE_PS)
+        HabilitationMessages.declareTreatingDoctor(xds, p);
         q = xds.newPatient();
     }
 
@@ -339,7 +343,7 @@ class StoredQueryIT {
 
     @Test
     void getSubmissionSetAndContentsByUniqueIdReturnsTheSetItsDocumentsAndHasMemberAssociations() {
-        SoapResponse response = xds.query(StoredQuery.of(Xds.GET_SUBMISSION_SET_AND_CONTENTS)
+        SoapResponse response = xds.forPatient(p).query(StoredQuery.of(Xds.GET_SUBMISSION_SET_AND_CONTENTS)
                 .string("$XDSSubmissionSetUniqueId", submissionP.uniqueId()));
 
         assertSuccess(response);

@@ -29,6 +29,13 @@ public final class Vihf {
         FACILITY
     }
 
+    /** The demo doctor's national id (idNat_PS), the NameID of {@link #doctor()}. */
+    public static final String DOCTOR_ID = DevelopmentVihfPki.DEMO_PROFESSIONAL_ID;
+    /** The demo doctor as an authorPerson (XCN): documents he wrote. */
+    public static final String DOCTOR_XCN = DOCTOR_ID + "^DEMO^DR^^^^^^&1.2.250.1.71.4.2.1&ISO^D^^^IDNPS";
+    /** The demo facility's national id (idNat_Struct), the {@code Identifiant_Structure} of every identity here. */
+    public static final String FACILITY_ID = DevelopmentVihfPki.DEMO_FACILITY_ID;
+
     /** TRE_G15 profession code of nurses. */
     public static final String NURSE = "60";
     /** The demo nurse's national id (idNat_PS, a test RPPS number). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.regex.Pattern;
 import javax.xml.namespace.QName;
+import org.opendmp.security.actor.PurposeOfUse;
 
 /** Assertions on IHE answers, each failing with the full server answer in its message. */
 public final class XdsAssertions {
@@ -121,8 +122,13 @@ public final class XdsAssertions {
     /**
      * After a refused submission: the registry has no document and no submission set for the
      * patient, and none of the document uniqueIds is known.
+     *
+     * <p>Read by the demo doctor in bris de glace mode ({@link #emergencyReader}): the patient may be unknown, or
+     * one nobody is authorized on, and the refused submission's documents would be neither masked nor of a type
+     * hidden from doctors.
      */
-    public static void assertNothingStored(XdsClient xds, String patientCx, String... documentUniqueIds) {
+    public static void assertNothingStored(XdsClient client, String patientCx, String... documentUniqueIds) {
+        XdsClient xds = emergencyReader(client).forPatient(patientCx);
         SoapResponse documents = xds.query(StoredQuery.findDocuments(patientCx));
         assertThat(documents.isFault()).as("FindDocuments after a refusal: %s", documents).isFalse();
         assertThat(documents.objectCount()).as("documents stored for %s despite the refusal: %s", patientCx,
@@ -136,6 +142,29 @@ public final class XdsAssertions {
             assertSuccess(byUniqueId);
             assertThat(byUniqueId.objectCount()).as("GetDocuments found refused documents: %s", byUniqueId).isZero();
         }
+    }
+
+    /**
+     * The widest reader without an authorization: the demo doctor in bris de glace mode reads any open DMP the
+     * patient did not close to that mode (and finds nothing for an INS the server does not know); he sees every
+     * document but deleted ones, masked ones (MASQUE_PS) of other authors and proof-of-residence types.
+     */
+    public static XdsClient emergencyReader(XdsClient client) {
+        return client.as(Vihf.doctor().purposeOfUse(PurposeOfUse.BRIS_DE_GLACE));
+    }
+
+    /**
+     * After a refused submission whose patient no VIHF can name (no INS), so no DMP caller can query it: the
+     * refused SubmissionSet and documents left their uniqueIds free, as the same submission for a known patient
+     * is then accepted (a stored one would make it a duplicate).
+     */
+    public static void assertUniqueIdsStillFree(XdsClient xds, Submission refused) {
+        Submission again = Submission.forPatient(xds.newPatient()).uniqueId(refused.uniqueId())
+                .document(refused.documents().toArray(DocumentEntry[]::new));
+        SoapResponse response = xds.provideAndRegister(again);
+        assertThat(response.isFault() || !Xds.SUCCESS.equals(response.status()))
+                .as("the refused submission's uniqueIds are taken: %s", response).isFalse();
+        assertSuccess(response);
     }
 
     public static void assertNothingStored(XdsClient xds, Submission refused) {

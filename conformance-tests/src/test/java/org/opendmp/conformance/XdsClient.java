@@ -201,10 +201,19 @@ public final class XdsClient {
     // ---------------------------------------------------------------- conveniences
 
     /**
-     * A fresh patient the server knows, with an open DMP, created over SOAP (TD1.1) as
-     * DMP-compatible software does: the registry accepts documents only for such patients.
+     * A fresh patient the server knows, with an open DMP, created over SOAP (TD1.1) as DMP-compatible software
+     * does (the registry accepts documents only for such patients), and on which this client's caller (by default
+     * the demo doctor) is authorized (TD0.3 {@code AJOUT}, as the software declares once the patient agreed):
+     * reading in normal mode needs that authorization.
      */
     public TestData.Patient newPatient() {
+        TestData.Patient patient = newPatientWithoutAuthorization();
+        HabilitationMessages.authorize(this, patient);
+        return patient;
+    }
+
+    /** A fresh patient with an open DMP (TD1.1) on which nobody is authorized yet. */
+    public TestData.Patient newPatientWithoutAuthorization() {
         TestData.Patient patient = TestData.newPatient();
         Hl7v3Messages.create(this, patient.nir());
         return patient;

@@ -1,6 +1,9 @@
 package org.opendmp.server.access;
 
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.opendmp.pixpdq.habilitation.Habilitations;
 import org.opendmp.pixpdq.habilitation.Relation;
 import org.opendmp.pixpdq.patient.Dmp;
@@ -33,6 +36,18 @@ import org.opendmp.security.actor.Actor;
  */
 public final class DmpAccess {
 
+    /**
+     * Patient-service transactions whose service refuses a closed DMP itself, with the error code of the DMP's
+     * contract (TD1.3b and TD1.4: HL7v3 AE 206 {@code DMP_CLOSED}; TD0.3: fault {@code DMPClosed}): a closed DMP
+     * is not an authentication failure.
+     */
+    private static final Set<DmpTransaction> ANSWER_CLOSED_DMP =
+            EnumSet.of(DmpTransaction.TD0_3, DmpTransaction.TD1_3B, DmpTransaction.TD1_4);
+
+    /** The TD3.3 operations an ITI-57 request may carry. */
+    private static final List<DmpTransaction> METADATA_UPDATES = List.of(DmpTransaction.TD3_3A,
+            DmpTransaction.TD3_3B, DmpTransaction.TD3_3C, DmpTransaction.TD3_3D);
+
     /** The DMP's archived status: archiving and unarchiving are TD3.3d, other status changes TD3.3c. */
     private static final String ARCHIVED = "urn:asip:ci-sis:2010:StatusType:Archived";
 
@@ -53,8 +68,8 @@ public final class DmpAccess {
 
     /**
      * The registry access of an XDS transaction: ITI-41/42 ({@code TD2_1}), ITI-18 ({@code TD3_1}), ITI-43
-     * ({@code TD3_2}), ITI-57 ({@code TD3_3A}: the change decides the exact TD3.3 rule), ITI-62/86
-     * ({@code REMOVE}).
+     * ({@code TD3_2}), ITI-57 ({@code TD3_3A} for all four TD3.3 operations: the change decides the exact rule),
+     * ITI-62/86 ({@code REMOVE}).
      *
      * @throws AccessDenied when the caller may not run this transaction on this patient
      */
@@ -67,8 +82,10 @@ public final class DmpAccess {
             return Access.UNRESTRICTED;
         }
         Subject subject = subject(actor);
-        Decision decision = policy.decide(actor, transaction == DmpTransaction.TD3_3A ? DmpTransaction.TD3_1
-                : transaction, subject.context());
+        if (transaction == DmpTransaction.TD3_3A) {
+            return metadataUpdate(actor, subject);
+        }
+        Decision decision = policy.decide(actor, transaction, subject.context());
         if (!decision.allowed() && decision.reason() == DenialReason.DMP_CLOSED
                 && transaction == DmpTransaction.TD2_1) {
             throw new XdsException(XdsErrorCode.XDSUnknownPatientId,
@@ -76,6 +93,28 @@ public final class DmpAccess {
         }
         require(decision);
         DocumentVisibility visibility = facts -> subject.owns(facts) && policy.canSee(actor, subject.context(), facts);
+        return Access.UNRESTRICTED
+                .withVisibility(visibility)
+                .withSubmission(submissionGuard(subject))
+                .withUpdate(updateGuard(actor, subject));
+    }
+
+    /**
+     * ITI-57: allowed when the matrix allows one of the TD3.3 operations (the change, read later, decides which
+     * one applies). The documents the request may name are those the caller can find (TD3.1) and those a TD3.3
+     * operation allows them anyway: their own, even without the right to read (a professional who fed without
+     * an authorization may still hide or delete what they sent). Every other document is unknown to them.
+     */
+    private Access metadataUpdate(Actor actor, Subject subject) {
+        PatientContext context = subject.context();
+        List<Decision> decisions = METADATA_UPDATES.stream()
+                .map(operation -> policy.decide(actor, operation, context)).toList();
+        if (decisions.stream().noneMatch(Decision::allowed)) {
+            require(decisions.get(0));
+        }
+        DocumentVisibility visibility = facts -> subject.owns(facts) && (policy.canSee(actor, context, facts)
+                || METADATA_UPDATES.stream().anyMatch(operation ->
+                        policy.decideOnDocument(actor, operation, context, facts).allowed()));
         return Access.UNRESTRICTED
                 .withVisibility(visibility)
                 .withSubmission(submissionGuard(subject))
@@ -101,7 +140,15 @@ public final class DmpAccess {
         if (subject != null && !subject.canonical().equals(vihfPatient.canonical())) {
             throw new AccessDenied("the message is about another patient than the VIHF's resource-id");
         }
-        require(policy.decide(actor, transaction, vihfPatient.context()));
+        Decision decision = policy.decide(actor, transaction, vihfPatient.context());
+        if (!decision.allowed() && decision.reason() == DenialReason.DMP_CLOSED
+                && ANSWER_CLOSED_DMP.contains(transaction)) {
+            // the service answers a closed DMP in the transaction's own terms (HL7v3 AE 206, DMPClosed), as the
+            // DMP does; the caller's other conditions (blocked, authorized) still apply
+            decision = policy.decide(actor, transaction,
+                    vihfPatient.context().withDmpStatus(PatientContext.DmpStatus.OPEN));
+        }
+        require(decision);
     }
 
     private SubmissionGuard submissionGuard(Subject subject) {
