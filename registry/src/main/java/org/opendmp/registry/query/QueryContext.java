@@ -35,6 +35,7 @@ public final class QueryContext {
     private final int maxResults;
     private final int metadataLevel;
     private final HiddenDocuments hiddenDocuments;
+    private final String patientScope;
     private int returned;
 
     public QueryContext(JdbcTemplate jdbc, boolean leafClass, int maxResults) {
@@ -53,6 +54,16 @@ public final class QueryContext {
     /** A query for a caller who may not see the DocumentEntries {@code hidden} names. */
     public QueryContext(JdbcTemplate jdbc, boolean leafClass, int maxResults, int metadataLevel,
                         HiddenDocuments hidden) {
+        this(jdbc, leafClass, maxResults, metadataLevel, hidden, null);
+    }
+
+    /**
+     * A query for a caller who may not see the DocumentEntries {@code hidden} names, nor any object of
+     * another patient than {@code patientScope} (null: any patient).
+     */
+    public QueryContext(JdbcTemplate jdbc, boolean leafClass, int maxResults, int metadataLevel,
+                        HiddenDocuments hidden, String patientScope) {
+        this.patientScope = patientScope;
         this.jdbc = jdbc;
         this.leafClass = leafClass;
         this.maxResults = maxResults;
@@ -98,6 +109,9 @@ public final class QueryContext {
     List<Row> select(String table, String alias, Sql sql, String orderBy) {
         if (metadataLevel == 1) {
             levelOne(table, alias, sql);
+        }
+        if (patientScope != null) {
+            sql.condition(alias + ".patient_id = ?", patientScope);
         }
         if (restricted() && (table.equals("document_entry") || table.equals("association"))) {
             return counted(visible(table, alias, sql, orderBy == null ? alias + ".uuid" : orderBy));

@@ -64,7 +64,7 @@ public class StoredQueryService {
         QueryParameters parameters = QueryParameters.of(adhocQuery);
         List<Row> rows = query.execute(parameters,
                 new QueryContext(jdbc, leafClass, maxResults, QueryContext.metadataLevel(parameters),
-                        new HiddenDocuments(documentFacts, access.visibility())));
+                        new HiddenDocuments(documentFacts, access.visibility()), access.patientScope()));
 
         AdhocQueryResponse response = new AdhocQueryResponse();
         response.setStatus(XdsVocabulary.RESPONSE_SUCCESS);

@@ -95,6 +95,7 @@ public final class DmpAccess {
         DocumentVisibility visibility = facts -> subject.owns(facts) && policy.canSee(actor, subject.context(), facts);
         return Access.UNRESTRICTED
                 .withVisibility(visibility)
+                .withPatientScope(subject.canonical())
                 .withSubmission(submissionGuard(subject))
                 .withUpdate(updateGuard(actor, subject));
     }
@@ -117,6 +118,7 @@ public final class DmpAccess {
                         policy.decideOnDocument(actor, operation, context, facts).allowed()));
         return Access.UNRESTRICTED
                 .withVisibility(visibility)
+                .withPatientScope(subject.canonical())
                 .withSubmission(submissionGuard(subject))
                 .withUpdate(updateGuard(actor, subject));
     }
