@@ -128,7 +128,11 @@ public final class AuditDelivery implements AutoCloseable {
         }
         Thread.interrupted();
         if (!unsettled.isEmpty() && sender.closeGracefully(CLOSE_TIMEOUT)) {
-            settle(true);
+            try {
+                settle(true);
+            } catch (IOException e) {
+                // settle(true) checks nothing
+            }
         }
         sender.close();
         close(cursor);
@@ -152,9 +156,19 @@ public final class AuditDelivery implements AutoCloseable {
         unsettled.add(new Sent(events.get(events.size() - 1).sequence(), messages.size(), System.nanoTime()));
     }
 
-    /** Acknowledges the batches flushed at least the settle time ago (or all of them). */
-    private void settle(boolean all) {
+    /**
+     * Acknowledges the batches flushed at least the settle time ago (or all of them), once the connection was
+     * checked to still stand.
+     */
+    private void settle(boolean all) throws IOException {
         long now = System.nanoTime();
+        if (!all && (unsettled.isEmpty()
+                || now - unsettled.peekFirst().flushedAtNanos() < settings.settleTime().toNanos())) {
+            return;
+        }
+        if (!all && sender.buffered()) {
+            sender.checkAlive();
+        }
         long last = 0;
         int delivered = 0;
         while (!unsettled.isEmpty()

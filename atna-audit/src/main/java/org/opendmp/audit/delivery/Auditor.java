@@ -76,10 +76,11 @@ public final class Auditor {
         }
         try {
             if (lostSinceLastAppend.get() > 0) {
-                recordGap();
+                appendWithGap(xml);
+            } else {
+                queue.append(xml);
+                metrics.appended(1);
             }
-            queue.append(xml);
-            metrics.appended(1);
         } catch (QueueFullException e) {
             lost(1, AuditMetrics.Loss.QUEUE_FULL, what, e);
         } catch (IOException | RuntimeException e) {
@@ -87,18 +88,23 @@ public final class Auditor {
         }
     }
 
-    /** Writes the Audit Recording Stopped alert for the events lost since the last append. */
-    private void recordGap() throws IOException {
+    /**
+     * Writes the event after an Audit Recording Stopped alert for the events lost since the last append, both or
+     * neither.
+     */
+    private void appendWithGap(byte[] xml) throws IOException {
         synchronized (gapLock) {
             long lost = lostSinceLastAppend.get();
             if (lost == 0) {
+                queue.append(xml);
+                metrics.appended(1);
                 return;
             }
             Instant now = Instant.now();
             AuditMessage gap = events.recordingGap(lost, firstLoss != null ? firstLoss : now,
                     lastLoss != null ? lastLoss : now, String.valueOf(lastLossReason));
-            queue.append(AuditEvents.toXml(gap));
-            metrics.appended(1);
+            queue.appendAll(List.of(AuditEvents.toXml(gap), xml));
+            metrics.appended(2);
             lostSinceLastAppend.addAndGet(-lost);
             LOG.warn("Audit: the journal accepts events again; {} events were lost ({}), an alert records it", lost,
                     lastLossReason);

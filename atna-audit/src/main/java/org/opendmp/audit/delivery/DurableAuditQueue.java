@@ -132,34 +132,53 @@ public final class DurableAuditQueue implements AutoCloseable {
      * @throws IOException        if the write failed (nothing is appended then)
      */
     public long append(byte[] payload) throws IOException {
-        if (payload.length > JournalRecord.MAX_PAYLOAD) {
-            throw new IOException("Audit event of " + payload.length + " bytes exceeds the journal's limit");
+        return appendAll(List.of(payload));
+    }
+
+    /**
+     * Writes events at the end of the journal, in order; returns the sequence of the last one. When the journal
+     * is full none is written.
+     *
+     * @throws QueueFullException if they do not all fit under {@link QueueSettings#maxBytes()}
+     * @throws IOException        if a write failed: the events before the failing one stay written
+     */
+    public long appendAll(List<byte[]> payloads) throws IOException {
+        long total = 0;
+        for (byte[] payload : payloads) {
+            if (payload.length > JournalRecord.MAX_PAYLOAD) {
+                throw new IOException("Audit event of " + payload.length + " bytes exceeds the journal's limit");
+            }
+            total += JournalRecord.size(payload.length);
         }
-        int size = JournalRecord.size(payload.length);
         long sequence;
         lock.lock();
         try {
             if (closed) {
                 throw new IOException("The audit journal is closed");
             }
-            if (diskBytes.get() + size > settings.maxBytes()) {
+            if (diskBytes.get() + total > settings.maxBytes()) {
                 throw new QueueFullException("The audit journal holds " + diskBytes.get() + " bytes, its limit is "
                         + settings.maxBytes());
             }
-            if (activeSize > 0 && activeSize + size > settings.segmentBytes()) {
-                roll();
-            }
-            sequence = written + 1;
-            ByteBuffer record = JournalRecord.encode(sequence, System.currentTimeMillis(), payload);
+            sequence = written;
             try {
-                JournalRecord.writeFully(active, record, activeSize);
+                for (byte[] payload : payloads) {
+                    int size = JournalRecord.size(payload.length);
+                    if (activeSize > 0 && activeSize + size > settings.segmentBytes()) {
+                        roll();
+                    }
+                    JournalRecord.writeFully(active,
+                            JournalRecord.encode(sequence + 1, System.currentTimeMillis(), payload), activeSize);
+                    sequence++;
+                    activeSize += size;
+                    diskBytes.addAndGet(size);
+                    written = sequence;
+                }
             } catch (IOException e) {
                 discardPartialWrite();
+                unsynced.signal();
                 throw e;
             }
-            activeSize += size;
-            diskBytes.addAndGet(size);
-            written = sequence;
             unsynced.signal();
         } finally {
             lock.unlock();

@@ -27,6 +27,15 @@ public interface SyslogSender extends AutoCloseable {
     boolean buffered();
 
     /**
+     * Checks, without waiting more than a millisecond or so, that the connection still stands: that the ARR did
+     * not close it, reset it, or refuse this client (TLS 1.3 refuses a client certificate only after the client
+     * has finished its handshake, with an alert).
+     *
+     * @throws IOException if it does not; the sender is then closed
+     */
+    void checkAlive() throws IOException;
+
+    /**
      * Ends the connection in an orderly way and tells whether the peer confirmed it read everything sent (over
      * TLS: its close_notify answered ours); {@code false} when it cannot tell.
      */

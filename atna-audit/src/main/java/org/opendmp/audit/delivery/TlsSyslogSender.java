@@ -1,6 +1,7 @@
 package org.opendmp.audit.delivery;
 
 import java.io.BufferedOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,6 +27,7 @@ import org.opendmp.security.tls.TlsSettings;
 public final class TlsSyslogSender implements SyslogSender {
 
     private static final Duration IDLE_CHECK = Duration.ofSeconds(1);
+    private static final int HANDSHAKE_REFUSAL_WAIT_MILLIS = 100;
 
     private final SSLContext context;
     private final String host;
@@ -49,8 +51,12 @@ public final class TlsSyslogSender implements SyslogSender {
     @Override
     public void send(List<byte[]> messages) throws IOException {
         try {
-            if (socket != null && System.nanoTime() - lastUseNanos > IDLE_CHECK.toNanos() && peerClosed()) {
-                close();
+            if (socket != null && System.nanoTime() - lastUseNanos > IDLE_CHECK.toNanos()) {
+                try {
+                    probe(1);
+                } catch (IOException e) {
+                    close(); // closed by the ARR while idle: nothing was in flight, connect again
+                }
             }
             if (socket == null) {
                 connect();
@@ -82,6 +88,9 @@ public final class TlsSyslogSender implements SyslogSender {
             tls.setSoTimeout(0);
             socket = tls;
             out = new BufferedOutputStream(tls.getOutputStream(), 64 * 1024);
+            // TLS 1.3: the server checks the client certificate after the client's handshake is over, and
+            // says so with an alert; give it a moment to refuse before anything is written
+            probe(HANDSHAKE_REFUSAL_WAIT_MILLIS);
             lastUseNanos = System.nanoTime();
         } catch (IOException | RuntimeException e) {
             raw.close();
@@ -89,24 +98,34 @@ public final class TlsSyslogSender implements SyslogSender {
         }
     }
 
-    /** Whether the ARR closed the connection (it sends nothing otherwise; anything it sends is ignored). */
-    private boolean peerClosed() {
+    @Override
+    public void checkAlive() throws IOException {
+        if (socket == null) {
+            throw new IOException("not connected");
+        }
         try {
-            socket.setSoTimeout(1);
-            InputStream in = socket.getInputStream();
-            int read = in.read();
-            return read < 0;
-        } catch (SocketTimeoutException e) {
-            return false;
+            probe(1);
         } catch (IOException e) {
-            return true;
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * Reads for {@code millis}: the ARR sends nothing, so a timeout means the connection stands, an end of stream
+     * that the ARR closed it, an exception (a TLS alert, a reset) that it failed. Anything the ARR sends is ignored.
+     */
+    private void probe(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+        try {
+            if (socket.getInputStream().read() < 0) {
+                throw new EOFException("the ARR closed the connection");
+            }
+        } catch (SocketTimeoutException e) {
+            // nothing to read: the connection stands
         } finally {
-            try {
-                if (socket != null && !socket.isClosed()) {
-                    socket.setSoTimeout(0);
-                }
-            } catch (IOException e) {
-                // closed meanwhile
+            if (!socket.isClosed()) {
+                socket.setSoTimeout(0);
             }
         }
     }

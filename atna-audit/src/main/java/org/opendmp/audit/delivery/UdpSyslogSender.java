@@ -58,6 +58,11 @@ public final class UdpSyslogSender implements SyslogSender {
     }
 
     @Override
+    public void checkAlive() {
+        // nothing to check: UDP has no connection
+    }
+
+    @Override
     public boolean closeGracefully(Duration timeout) {
         close();
         return false;
