@@ -2,11 +2,8 @@ package org.opendmp.audit.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.opendmp.audit.event.AuditFixtures.CLIENT;
-import static org.opendmp.audit.event.AuditFixtures.PATIENT;
 import static org.opendmp.audit.event.AuditFixtures.SERVER;
 import static org.opendmp.audit.event.AuditFixtures.SOURCE;
-import static org.opendmp.audit.event.AuditFixtures.requestor;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,16 +13,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opendmp.audit.event.AuditEvents;
+import org.opendmp.audit.event.AuditFixtures;
 import org.opendmp.audit.event.AuditRecordInput;
-import org.opendmp.audit.event.AuditTransaction;
-import org.opendmp.audit.event.AuditedQuery;
 import org.opendmp.audit.event.DicomXml;
-import org.opendmp.audit.event.EventOutcome;
 import org.opendmp.audit.event.NodeAuthenticationFailure;
 import org.opendmp.audit.event.SecurityEvent;
-import org.opendmp.security.actor.PurposeOfUse;
 
-public class AuditorTest {
+class AuditorTest {
 
     @TempDir
     Path journal;
@@ -106,16 +100,7 @@ public class AuditorTest {
         return DurableAuditQueue.open(journal, settings, counters);
     }
 
-    public static AuditRecordInput query() {
-        return AuditRecordInput.builder(AuditTransaction.ITI_18, EventOutcome.SUCCESS).remote(CLIENT).local(SERVER)
-                .requestor(requestor(PurposeOfUse.NORMAL)).patient(PATIENT)
-                .query(AuditedQuery.of("urn:uuid:14d4debf-8f97-4251-9a74-a90016b0af0d",
-                        "<query:AdhocQueryRequest xmlns:query=\"urn:oasis:names:tc:ebxml-regrep:xsd:query:3.0\">"
-                                + "<query:ResponseOption returnType=\"LeafClass\"/><rim:AdhocQuery "
-                                + "xmlns:rim=\"urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0\" "
-                                + "id=\"urn:uuid:14d4debf-8f97-4251-9a74-a90016b0af0d\"><rim:Slot "
-                                + "name=\"$XDSDocumentEntryPatientId\"><rim:ValueList><rim:Value>'" + PATIENT
-                                + "'</rim:Value></rim:ValueList></rim:Slot></rim:AdhocQuery></query:AdhocQueryRequest>"))
-                .build();
+    static AuditRecordInput query() {
+        return AuditFixtures.storedQuery();
     }
 }

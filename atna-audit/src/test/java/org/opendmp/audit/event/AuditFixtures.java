@@ -38,4 +38,18 @@ public final class AuditFixtures {
     public static HumanRequestor requestor(PurposeOfUse mode) {
         return HumanRequestor.of(doctor(mode));
     }
+
+    /** A successful ITI-18 FindDocuments of {@link #PATIENT} by the doctor, in normal mode. */
+    public static AuditRecordInput storedQuery() {
+        return AuditRecordInput.builder(AuditTransaction.ITI_18, EventOutcome.SUCCESS).remote(CLIENT).local(SERVER)
+                .requestor(requestor(PurposeOfUse.NORMAL)).patient(PATIENT)
+                .query(AuditedQuery.of("urn:uuid:14d4debf-8f97-4251-9a74-a90016b0af0d",
+                        "<query:AdhocQueryRequest xmlns:query=\"urn:oasis:names:tc:ebxml-regrep:xsd:query:3.0\">"
+                                + "<query:ResponseOption returnType=\"LeafClass\"/><rim:AdhocQuery "
+                                + "xmlns:rim=\"urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0\" "
+                                + "id=\"urn:uuid:14d4debf-8f97-4251-9a74-a90016b0af0d\"><rim:Slot "
+                                + "name=\"$XDSDocumentEntryPatientId\"><rim:ValueList><rim:Value>'" + PATIENT
+                                + "'</rim:Value></rim:ValueList></rim:Slot></rim:AdhocQuery></query:AdhocQueryRequest>"))
+                .build();
+    }
 }
