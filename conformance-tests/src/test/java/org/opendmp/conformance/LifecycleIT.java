@@ -151,13 +151,14 @@ class LifecycleIT {
         DocumentEntry inFolder = DocumentEntry.create();
         Folder folder = Folder.create();
         xds.provideAndRegisterSuccessfully(Submission.forPatient(patient).document(inFolder).folder(folder, inFolder));
+        String folderId = folderUuid(folder); // while the patient is the client's current one (the VIHF's)
         DocumentEntry ofSomeoneElse = registered(xds.newPatient());
         Submission adding = Submission.forPatient(patient)
-                .association(Xds.HAS_MEMBER, folderUuid(folder), uuidOf(ofSomeoneElse)).setMember("Association1", "Original");
+                .association(Xds.HAS_MEMBER, folderId, uuidOf(ofSomeoneElse)).setMember("Association1", "Original");
 
         // as unknown as in rejectsReplacementOfAnotherPatientsDocument
         assertRegistryError(xds.register(adding), Xds.XDS_REGISTRY_METADATA_ERROR);
-        SoapResponse contents = xds.query(StoredQuery.of(Xds.GET_FOLDER_AND_CONTENTS)
+        SoapResponse contents = xds.forPatient(patient).query(StoredQuery.of(Xds.GET_FOLDER_AND_CONTENTS)
                 .string("$XDSFolderUniqueId", folder.uniqueId()));
         assertSuccess(contents);
         assertThat(contents.documentUniqueIds()).containsExactly(inFolder.uniqueId());
